@@ -1,0 +1,71 @@
+/** Messages about the dataset: the matcher's dictionary, entity cards, search, sightings. */
+import type { Claim, DictionaryTerm, Entity, EntityType, Quote, Source, SourceContext } from '../dataset/types';
+import { array, number, object, optional, string, url, type Validator } from '../validate';
+
+/** A short description of an entity for result lists. */
+export interface EntitySummary {
+  id: string;
+  type: EntityType;
+  name: string;
+  /** The first role the dataset knows, for a subtitle. */
+  role: string | null;
+}
+
+/** A page where the reader met an entity. */
+export interface Sighting {
+  entityId: string;
+  url: string;
+  title: string;
+  site: string;
+  /** Epoch milliseconds. */
+  seenAt: number;
+}
+
+/** Everything a card shows about one entity. */
+export interface EntityCard {
+  entity: Entity;
+  /** Sources referenced anywhere in this card. */
+  sources: Source[];
+  /** Quotes by this entity. */
+  quotes: Quote[];
+  /** Quotes by others that mention this entity. */
+  quotesAbout: Quote[];
+  /** What each source says of this entity. */
+  context: SourceContext[];
+  /** Claims involving this entity. */
+  claims: Claim[];
+  /** Pages where the reader met this entity before, newest first. */
+  sightings: Sighting[];
+}
+
+/** The matcher's input: every alias with its entity, tagged with the dictionary version. */
+export interface DictionaryPayload {
+  version: string;
+  terms: DictionaryTerm[];
+}
+
+/** Dataset message map. */
+export interface EntityMessages {
+  'dictionary.get': { request: Record<string, never>; response: DictionaryPayload };
+  'entity.card': { request: { id: string }; response: EntityCard | null };
+  'entity.search': { request: { query: string; limit?: number }; response: EntitySummary[] };
+  'sightings.record': {
+    request: { url: string; title: string; site: string; entityIds: string[] };
+    response: { recorded: number };
+  };
+}
+
+const id = string({ min: 1, max: 200 });
+
+/** Request validators for the dataset messages. */
+export const entityMessageValidators: { [K in keyof EntityMessages]: Validator<EntityMessages[K]['request']> } = {
+  'dictionary.get': object({}) as Validator<Record<string, never>>,
+  'entity.card': object({ id }),
+  'entity.search': object({ query: string({ max: 500 }), limit: optional(number({ min: 1, max: 500, integer: true })) }),
+  'sightings.record': object({
+    url: url(),
+    title: string({ max: 1000 }),
+    site: string({ max: 500 }),
+    entityIds: array(id, { max: 5000 }),
+  }),
+};

@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where every name comes from.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description: 'Context on hover for news readers: who is this, what did they say, how each outlet described them.',
+    permissions: ['storage', 'contextMenus', 'activeTab', 'unlimitedStorage'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'backstory@example.org', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  zip: {
+    excludeSources: ['test-results/**', 'playwright-report/**', '.tmp/**', 'docs/**', '.output/**'],
+  },
+});
