@@ -1,0 +1,90 @@
+/**
+ * Messages the popup sends to the content script of a tab (browser.tabs.sendMessage):
+ * what Backstory found on the page, and "show me this one". A separate map from the
+ * background protocol, because the receiver is a different context.
+ */
+import type { EntityType } from '../dataset/types';
+import { ValidationError, array, boolean, literal, number, object, string, type Validator } from '../validate';
+import type { Reply } from './protocol';
+
+/** One entity found on the page, with how many times it is marked there. */
+export interface PageEntity {
+  entityId: string;
+  name: string;
+  type: EntityType;
+  count: number;
+}
+
+/** What the content script reports about its page. */
+export interface PageEntities {
+  entities: PageEntity[];
+  url: string;
+  title: string;
+}
+
+/** Page message map: name -> { request, response }. */
+export interface PageMessages {
+  /** Entities marked on this page, most frequent first. */
+  'page.entities': { request: Record<string, never>; response: PageEntities };
+  /** Scroll to the entity's first mark and open its popover; ok is false when it has no mark. */
+  'page.reveal': { request: { entityId: string }; response: { ok: boolean } };
+}
+
+/** A page message name. */
+export type PageMessageName = keyof PageMessages;
+
+/** The envelope sent to a tab. */
+export interface PageEnvelope<K extends PageMessageName = PageMessageName> {
+  type: K;
+  request: PageMessages[K]['request'];
+}
+
+const id = string({ min: 1, max: 200 });
+const entityType = literal('person', 'organization', 'place', 'term', 'event');
+
+/** Request validators, for the content script's side. */
+export const pageRequestValidators: { [K in PageMessageName]: Validator<PageMessages[K]['request']> } = {
+  'page.entities': object({}) as Validator<Record<string, never>>,
+  'page.reveal': object({ entityId: id }),
+};
+
+/** Response validators, for the popup's side (a tab's answer is checked before it is shown). */
+export const pageResponseValidators: { [K in PageMessageName]: Validator<PageMessages[K]['response']> } = {
+  'page.entities': object({
+    entities: array(object({ entityId: id, name: string({ min: 1, max: 500 }), type: entityType, count: number({ min: 0, integer: true }) }), { max: 5000 }),
+    url: string({ max: 4096 }),
+    title: string({ max: 1000 }),
+  }),
+  'page.reveal': object({ ok: boolean }),
+};
+
+/** True when `name` is a page message name. */
+export function isPageMessageName(name: unknown): name is PageMessageName {
+  return typeof name === 'string' && Object.hasOwn(pageRequestValidators, name);
+}
+
+/** Handlers the content script provides, one per page message. */
+export type PageHandlers = {
+  [K in PageMessageName]: (request: PageMessages[K]['request']) => Promise<PageMessages[K]['response']> | PageMessages[K]['response'];
+};
+
+/**
+ * The content script's side: returns a function that answers one raw message with a Reply,
+ * or undefined when the message is not a page message (so other listeners may answer it).
+ * It never throws.
+ */
+export function createPageRouter(handlers: PageHandlers) {
+  return async function routePageMessage(raw: unknown): Promise<Reply<unknown> | undefined> {
+    if (typeof raw !== 'object' || raw === null) return undefined;
+    const { type, request } = raw as { type?: unknown; request?: unknown };
+    if (!isPageMessageName(type)) return undefined;
+    try {
+      const valid = pageRequestValidators[type](request, 'request');
+      const handler = handlers[type] as (req: unknown) => unknown;
+      return { ok: true, value: await handler(valid) };
+    } catch (error) {
+      if (error instanceof ValidationError) return { ok: false, error: `Invalid ${type}: ${error.message}` };
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}
