@@ -42,6 +42,8 @@ export interface EntityCard {
 export interface DictionaryPayload {
   version: string;
   terms: DictionaryTerm[];
+  /** Name and type of every entity the terms point to (for styling marks and listing what is on a page). */
+  entities: { id: string; name: string; type: EntityType }[];
 }
 
 /** Dataset message map. */
