@@ -1,6 +1,6 @@
 /** Messages about the dataset: the matcher's dictionary, entity cards, search, sightings. */
 import type { Claim, DictionaryTerm, Entity, EntityType, Quote, Source, SourceContext } from '../dataset/types';
-import { array, number, object, optional, string, url, type Validator } from '../validate';
+import { array, literal, number, object, optional, string, url, type Validator } from '../validate';
 
 /** A short description of an entity for result lists. */
 export interface EntitySummary {
@@ -50,7 +50,10 @@ export interface DictionaryPayload {
 export interface EntityMessages {
   'dictionary.get': { request: Record<string, never>; response: DictionaryPayload };
   'entity.card': { request: { id: string }; response: EntityCard | null };
-  'entity.search': { request: { query: string; limit?: number }; response: EntitySummary[] };
+  'entity.search': {
+    request: { query: string; limit?: number; types?: EntityType[]; sourceIds?: string[] };
+    response: EntitySummary[];
+  };
   'sightings.record': {
     request: { url: string; title: string; site: string; entityIds: string[] };
     response: { recorded: number };
@@ -63,7 +66,12 @@ const id = string({ min: 1, max: 200 });
 export const entityMessageValidators: { [K in keyof EntityMessages]: Validator<EntityMessages[K]['request']> } = {
   'dictionary.get': object({}) as Validator<Record<string, never>>,
   'entity.card': object({ id }),
-  'entity.search': object({ query: string({ max: 500 }), limit: optional(number({ min: 1, max: 500, integer: true })) }),
+  'entity.search': object({
+    query: string({ max: 500 }),
+    limit: optional(number({ min: 1, max: 500, integer: true })),
+    types: optional(array(literal('person', 'organization', 'place', 'term', 'event'), { max: 5 })),
+    sourceIds: optional(array(id, { max: 100 })),
+  }),
   'sightings.record': object({
     url: url(),
     title: string({ max: 1000 }),
