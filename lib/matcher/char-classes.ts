@@ -1,0 +1,70 @@
+/**
+ * Per-code-unit tables the matcher reads in its inner loop: a length-preserving case fold
+ * and a few character classes. Built once per JavaScript context (a few milliseconds) and
+ * shared by every compiled matcher in it.
+ */
+
+/** A letter, mark, digit or underscore: part of a word. */
+export const WORD = 1;
+/** Has an upper-case form different from itself (so "is lower case" for the `name` rule). */
+export const LOWER = 2;
+/** White space of any kind (folded to U+0020). */
+export const SPACE = 4;
+/** An apostrophe, straight or curly (folded to U+0027). */
+export const APOS = 8;
+
+/** Lookup tables indexed by UTF-16 code unit. */
+export interface CharTables {
+  /** Code unit -> folded code unit (lower case, one unit for one unit; spaces, apostrophes, hyphens unified). */
+  fold: Uint16Array;
+  /** Code unit -> bit set of WORD | LOWER | SPACE | APOS. */
+  cls: Uint8Array;
+}
+
+let tables: CharTables | null = null;
+
+const SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+const APOSTROPHES = [0x27, 0x2018, 0x2019, 0x02bc, 0xff07];
+const HYPHENS = [0x2010, 0x2011];
+
+/** Returns the shared tables, building them on first use. */
+export function charTables(): CharTables {
+  if (tables) return tables;
+  const fold = new Uint16Array(65536);
+  const cls = new Uint8Array(65536);
+  // One regex pass over every non-surrogate BMP character is much faster than 65,536 regex calls.
+  const chars: string[] = [];
+  for (let c = 0; c < 65536; c++) {
+    fold[c] = c;
+    chars.push(c >= 0xd800 && c <= 0xdfff ? ' ' : String.fromCharCode(c));
+  }
+  const all = chars.join('');
+  for (const m of all.matchAll(/[\p{L}\p{M}\p{N}_]/gu)) cls[m.index] |= WORD;
+  for (let c = 0; c < 65536; c++) {
+    if (!(cls[c]! & WORD)) continue;
+    const s = chars[c]!;
+    const lower = s.toLowerCase();
+    if (lower.length === 1) fold[c] = lower.charCodeAt(0);
+    if (s.toUpperCase() !== s) cls[c]! |= LOWER;
+  }
+  for (let c = 0x2000; c <= 0x200a; c++) SPACES.push(c);
+  for (const c of SPACES) {
+    fold[c] = 0x20;
+    cls[c] = SPACE;
+  }
+  for (const c of APOSTROPHES) {
+    fold[c] = 0x27;
+    cls[c] = APOS;
+  }
+  for (const c of HYPHENS) fold[c] = 0x2d;
+  tables = { fold, cls };
+  return tables;
+}
+
+/**
+ * Normalises an alias or a phrase the way the matcher sees it: NFC, trimmed, inner white space
+ * collapsed to single spaces. Case is kept (case rules need it).
+ */
+export function normalizeAlias(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/gu, ' ');
+}

@@ -1,0 +1,11 @@
+/** Backstory's dictionary matcher: compile once, find every known name in any text. */
+export {
+  compileMatcher,
+  deserializeMatcher,
+  serializeMatcher,
+  transferables,
+  type Matcher,
+  type MatchHit,
+  type SerializedMatcher,
+} from './matcher';
+export { normalizeAlias } from './char-classes';
