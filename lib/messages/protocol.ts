@@ -6,9 +6,11 @@
 import type { Validator } from '../validate';
 import { entityMessageValidators, type EntityMessages } from './entities';
 import { noteMessageValidators, type NoteMessages } from './notes';
+import { backupMessageValidators, type BackupMessages } from './backup';
+import { articleMessageValidators, type ArticleMessages } from './articles';
 
 /** Message name -> { request, response }. */
-export type Messages = EntityMessages & NoteMessages;
+export type Messages = EntityMessages & NoteMessages & BackupMessages & ArticleMessages;
 
 /** A message name. */
 export type MessageName = keyof Messages;
@@ -30,6 +32,8 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 export const requestValidators: { [K in MessageName]: Validator<RequestOf<K>> } = {
   ...entityMessageValidators,
   ...noteMessageValidators,
+  ...backupMessageValidators,
+  ...articleMessageValidators,
 };
 
 /** True when `name` is a known message name. */
