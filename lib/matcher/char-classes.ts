@@ -6,7 +6,7 @@
 
 /** A letter, mark, digit or underscore: part of a word. */
 export const WORD = 1;
-/** Has an upper-case form different from itself (so "is lower case" for the `name` rule). */
+/** A lower-case letter (Unicode Ll): fails the `name` rule's capital first letter. */
 export const LOWER = 2;
 /** White space of any kind (folded to U+0020). */
 export const SPACE = 4;
@@ -39,14 +39,11 @@ export function charTables(): CharTables {
     chars.push(c >= 0xd800 && c <= 0xdfff ? ' ' : String.fromCharCode(c));
   }
   const all = chars.join('');
-  for (const m of all.matchAll(/[\p{L}\p{M}\p{N}_]/gu)) cls[m.index] |= WORD;
-  for (let c = 0; c < 65536; c++) {
-    if (!(cls[c]! & WORD)) continue;
-    const s = chars[c]!;
-    const lower = s.toLowerCase();
-    if (lower.length === 1) fold[c] = lower.charCodeAt(0);
-    if (s.toUpperCase() !== s) cls[c]! |= LOWER;
-  }
+  for (const m of all.matchAll(/[\p{L}\p{M}\p{N}_]/gu)) cls[m.index!]! |= WORD;
+  for (const m of all.matchAll(/\p{Ll}/gu)) cls[m.index!]! |= LOWER;
+  // One toLowerCase over all of it; U+0130 is the only character whose lower case is two units.
+  const lowerAll = all.replace('\u0130', ' ').toLowerCase();
+  for (let c = 0; c < 65536; c++) if (c !== 0x130 && (c < 0xd800 || c > 0xdfff)) fold[c] = lowerAll.charCodeAt(c);
   for (let c = 0x2000; c <= 0x200a; c++) SPACES.push(c);
   for (const c of SPACES) {
     fold[c] = 0x20;

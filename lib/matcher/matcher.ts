@@ -92,78 +92,93 @@ function createMatcher(s: SerializedMatcher): Matcher {
 
 function buildTables(terms: DictionaryTerm[]): SerializedMatcher {
   const { fold } = charTables();
-  const keys: { key: string; term: number }[] = [];
-  for (let t = 0; t < terms.length; t++) {
-    const norm = normalizeAlias(terms[t]!.text);
-    if (!norm) continue;
-    let key = '';
-    for (let i = 0; i < norm.length; i++) key += String.fromCharCode(fold[norm.charCodeAt(i)]!);
-    keys.push({ key, term: t });
-  }
-  keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.term - b.term));
+  let totalChars = 1;
+  for (const term of terms) totalChars += term.text.length;
 
-  // Nodes are created in depth-first order from the sorted keys; each node records its parent
-  // and the character leading to it. Children of a node then appear in character order.
-  let cap = 1024;
-  let parent = new Int32Array(cap);
-  let char = new Uint16Array(cap);
+  // Insertion into a trie whose edges live in an open-addressing hash (parent, char) -> child;
+  // node arrays double as the hash's keys. No per-node objects, no string sorting.
+  const parent = new Int32Array(totalChars);
+  const char = new Uint16Array(totalChars);
+  let size = 1024;
+  while (size < totalChars * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size);
   let nodes = 1;
-  const acceptNode: number[] = [];
-  const acceptTermList: number[] = [];
-  let path: number[] = [0];
-  let prev = '';
-  for (const { key, term } of keys) {
-    let lcp = 0;
-    const max = Math.min(prev.length, key.length);
-    while (lcp < max && prev.charCodeAt(lcp) === key.charCodeAt(lcp)) lcp++;
-    path.length = lcp + 1;
-    for (let i = lcp; i < key.length; i++) {
-      if (nodes === cap) {
-        cap *= 2;
-        const p2 = new Int32Array(cap);
-        p2.set(parent);
-        parent = p2;
-        const c2 = new Uint16Array(cap);
-        c2.set(char);
-        char = c2;
+  const child = (p: number, c: number): number => {
+    let h = (Math.imul(p, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+    for (;;) {
+      const n = slots[h]!;
+      if (n === 0) {
+        parent[nodes] = p;
+        char[nodes] = c;
+        slots[h] = nodes;
+        return nodes++;
       }
-      parent[nodes] = path[i]!;
-      char[nodes] = key.charCodeAt(i);
-      path.push(nodes++);
+      if (parent[n] === p && char[n] === c) return n;
+      h = (h + 1) & mask;
     }
-    acceptNode.push(path[key.length]!);
-    acceptTermList.push(term);
-    prev = key;
+  };
+
+  const acceptNode = new Int32Array(terms.length);
+  let accepted = 0;
+  const acceptTermList = new Int32Array(terms.length);
+  for (let t = 0; t < terms.length; t++) {
+    let text = terms[t]!.text;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) >= 0x300) {
+        text = text.normalize('NFC');
+        break;
+      }
+    }
+    // Folded, trimmed, inner white space collapsed: the same key normalizeAlias + fold would give.
+    let node = 0;
+    let pendingSpace = false;
+    for (let i = 0; i < text.length; i++) {
+      const f = fold[text.charCodeAt(i)]!;
+      if (f === 0x20) {
+        pendingSpace = node !== 0;
+        continue;
+      }
+      if (pendingSpace) node = child(node, 0x20);
+      pendingSpace = false;
+      node = child(node, f);
+    }
+    if (node === 0) continue;
+    acceptNode[accepted] = node;
+    acceptTermList[accepted++] = t;
   }
 
+  // Edges in (parent, char) order: a stable counting sort by char, then by parent.
+  const byChar = new Int32Array(nodes - 1);
+  const charCount = new Int32Array(65537);
+  for (let n = 1; n < nodes; n++) charCount[char[n]! + 1]!++;
+  for (let c = 0; c < 65536; c++) charCount[c + 1]! += charCount[c]!;
+  for (let n = 1; n < nodes; n++) byChar[charCount[char[n]!]!++] = n;
   const childStart = new Int32Array(nodes + 1);
   for (let n = 1; n < nodes; n++) childStart[parent[n]! + 1]!++;
   for (let n = 0; n < nodes; n++) childStart[n + 1]! += childStart[n]!;
   const edgeChar = new Uint16Array(nodes - 1);
   const edgeTarget = new Int32Array(nodes - 1);
   const fill = childStart.slice(0, nodes);
-  for (let n = 1; n < nodes; n++) {
+  for (const n of byChar) {
     const e = fill[parent[n]!]!++;
     edgeChar[e] = char[n]!;
     edgeTarget[e] = n;
   }
 
-  // Terms sharing a folded key: the most specific case rule is tried first, then dictionary order.
-  const order = acceptNode.map((_, i) => i);
-  order.sort((a, b) => {
-    const na = acceptNode[a]!;
-    const nb = acceptNode[b]!;
-    if (na !== nb) return na - nb;
-    const ta = acceptTermList[a]!;
-    const tb = acceptTermList[b]!;
-    return CASE_CODE[terms[ta]!.case] - CASE_CODE[terms[tb]!.case] || ta - tb;
-  });
   const acceptStart = new Int32Array(nodes + 1);
-  const acceptTerm = new Int32Array(order.length);
-  for (const i of order) acceptStart[acceptNode[i]! + 1]!++;
+  for (let k = 0; k < accepted; k++) acceptStart[acceptNode[k]! + 1]!++;
   for (let n = 0; n < nodes; n++) acceptStart[n + 1]! += acceptStart[n]!;
-  order.forEach((i, k) => (acceptTerm[k] = acceptTermList[i]!));
-  path = [];
+  const acceptTerm = new Int32Array(accepted);
+  const next = acceptStart.slice(0, nodes);
+  for (let k = 0; k < accepted; k++) acceptTerm[next[acceptNode[k]!]!++] = acceptTermList[k]!;
+  // Terms sharing a key (a short run): the most specific case rule first, then dictionary order.
+  const rank = (t: number) => (CASE_CODE[terms[t]!.case] ?? 2) * 0x40000000 + t;
+  for (let n = 0; n < nodes; n++) {
+    const a = acceptStart[n]!;
+    const b = acceptStart[n + 1]!;
+    if (b - a > 1) acceptTerm.subarray(a, b).sort((x, y) => rank(x) - rank(y));
+  }
   return { format: 1, childStart, edgeChar, edgeTarget, acceptStart, acceptTerm, terms };
 }
 
