@@ -3,7 +3,8 @@ import { createPageRouter, isPageMessageName, pageResponseValidators } from './p
 
 describe('page messages', () => {
   const handlers = {
-    'page.entities': vi.fn(() => ({ entities: [{ entityId: 'kabul', name: 'Kabul', type: 'place' as const, count: 3 }], url: 'https://example.org/a', title: 'A' })),
+    'page.entities': vi.fn(() => ({ entities: [{ entityId: 'kabul', name: 'Kabul', type: 'place' as const, count: 3 }], url: 'https://example.org/a', title: 'A', site: 'Example' })),
+    'page.article': vi.fn(() => ({ url: 'https://example.org/a', title: 'A', site: 'Example', text: 'Body' })),
     'page.reveal': vi.fn(async ({ entityId }: { entityId: string }) => ({ ok: entityId === 'kabul' })),
   };
   const route = createPageRouter(handlers);
@@ -16,6 +17,7 @@ describe('page messages', () => {
 
   it('answers valid requests with a Reply', async () => {
     await expect(route({ type: 'page.reveal', request: { entityId: 'kabul' } })).resolves.toEqual({ ok: true, value: { ok: true } });
+    await expect(route({ type: 'page.article', request: {} })).resolves.toMatchObject({ ok: true, value: { text: 'Body' } });
     const reply = await route({ type: 'page.entities', request: {} });
     expect(reply).toMatchObject({ ok: true, value: { title: 'A' } });
   });
@@ -35,5 +37,6 @@ describe('page messages', () => {
   it('checks responses', () => {
     expect(() => pageResponseValidators['page.entities']({ entities: [{ entityId: 'a', name: 'A', type: 'thing', count: 1 }], url: '', title: '' })).toThrow();
     expect(pageResponseValidators['page.reveal']({ ok: false })).toEqual({ ok: false });
+    expect(() => pageResponseValidators['page.article']({ url: 'javascript:alert(1)', title: '', site: '', text: 'x' })).toThrow();
   });
 });

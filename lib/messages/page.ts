@@ -4,7 +4,8 @@
  * background protocol, because the receiver is a different context.
  */
 import type { EntityType } from '../dataset/types';
-import { ValidationError, array, boolean, literal, number, object, string, type Validator } from '../validate';
+import { ValidationError, array, boolean, literal, number, object, optional, string, url, type Validator } from '../validate';
+import type { SaveArticleRequest } from './articles';
 import type { Reply } from './protocol';
 
 /** One entity found on the page, with how many times it is marked there. */
@@ -15,11 +16,14 @@ export interface PageEntity {
   count: number;
 }
 
-/** What the content script reports about its page. */
+/** What the content script reports about its page (url, title and site as in lib/page/page-info.ts). */
 export interface PageEntities {
   entities: PageEntity[];
+  /** Canonical URL of the article: the key its notes are stored under. */
   url: string;
   title: string;
+  /** The outlet's name, else the host name. */
+  site: string;
 }
 
 /** Page message map: name -> { request, response }. */
@@ -28,6 +32,8 @@ export interface PageMessages {
   'page.entities': { request: Record<string, never>; response: PageEntities };
   /** Scroll to the entity's first mark and open its popover; ok is false when it has no mark. */
   'page.reveal': { request: { entityId: string }; response: { ok: boolean } };
+  /** The article as Readability extracts it, for "Save this article" (the popup forwards it as 'articles.save'). */
+  'page.article': { request: Record<string, never>; response: SaveArticleRequest };
 }
 
 /** A page message name. */
@@ -46,6 +52,7 @@ const entityType = literal('person', 'organization', 'place', 'term', 'event');
 export const pageRequestValidators: { [K in PageMessageName]: Validator<PageMessages[K]['request']> } = {
   'page.entities': object({}) as Validator<Record<string, never>>,
   'page.reveal': object({ entityId: id }),
+  'page.article': object({}) as Validator<Record<string, never>>,
 };
 
 /** Response validators, for the popup's side (a tab's answer is checked before it is shown). */
@@ -54,8 +61,17 @@ export const pageResponseValidators: { [K in PageMessageName]: Validator<PageMes
     entities: array(object({ entityId: id, name: string({ min: 1, max: 500 }), type: entityType, count: number({ min: 0, integer: true }) }), { max: 5000 }),
     url: string({ max: 4096 }),
     title: string({ max: 1000 }),
+    site: string({ max: 500 }),
   }),
   'page.reveal': object({ ok: boolean }),
+  'page.article': object({
+    url: url(),
+    title: string({ max: 1000 }),
+    site: string({ max: 500 }),
+    text: string({ min: 1, max: 2_000_000 }),
+    published: optional(string({ max: 100 })),
+    byline: optional(string({ max: 1000 })),
+  }),
 };
 
 /** True when `name` is a page message name. */
