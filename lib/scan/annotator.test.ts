@@ -1,0 +1,240 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DictionaryTerm, EntityType } from '../dataset/types';
+import { compileMatcher } from '../matcher';
+import { createAnnotator, type AnnotatorOptions } from './annotator';
+import type { Highlighter } from './highlighter';
+
+const terms: DictionaryTerm[] = [
+  { text: 'Sergei Lavrov', entityId: 'lavrov', case: 'name' },
+  { text: 'Lavrov', entityId: 'lavrov', case: 'name' },
+  { text: 'Moscow', entityId: 'moscow', case: 'name' },
+  { text: 'Moscow format', entityId: 'moscow-format', case: 'name' },
+  { text: 'Taliban', entityId: 'taliban', case: 'name' },
+  { text: 'Kabul', entityId: 'kabul', case: 'name' },
+  { text: 'Hamid Karzai International Airport', entityId: null, case: 'name' },
+  { text: 'Karzai', entityId: 'karzai', case: 'name' },
+];
+const types: Record<string, EntityType> = { lavrov: 'person', moscow: 'place', kabul: 'place', taliban: 'organization', karzai: 'person' };
+const matcher = compileMatcher(terms);
+
+/** A highlighter that records what is drawn. */
+function fakeHighlighter() {
+  const drawn = new Map<AbstractRange, string>();
+  const adopted: DocumentOrShadowRoot[] = [];
+  const h: Highlighter = {
+    add: (range, type) => void drawn.set(range, type ?? 'entity'),
+    delete: (range) => void drawn.delete(range),
+    adopt: (root) => void adopted.push(root),
+    clear: () => drawn.clear(),
+  };
+  return { h, drawn, adopted };
+}
+
+function textOf(range: AbstractRange): string {
+  const r = document.createRange();
+  r.setStart(range.startContainer, range.startOffset);
+  r.setEnd(range.endContainer, range.endOffset);
+  return r.toString();
+}
+
+/** Builds the page from element-building code (no HTML strings). */
+function page(build: (body: HTMLElement) => void) {
+  document.body.replaceChildren();
+  build(document.body);
+}
+
+function el(tag: string, ...children: (Node | string)[]): HTMLElement {
+  const e = document.createElement(tag);
+  e.append(...children);
+  return e;
+}
+
+const controllers: AbortController[] = [];
+function annotate(extra: Partial<AnnotatorOptions> = {}) {
+  const fake = fakeHighlighter();
+  const controller = new AbortController();
+  controllers.push(controller);
+  const onChange = vi.fn();
+  const annotator = createAnnotator({
+    root: document,
+    matcher,
+    signal: controller.signal,
+    typeOf: (id) => types[id],
+    highlighter: fake.h,
+    isVisible: () => true,
+    debounceMs: 5,
+    onChange,
+    ...extra,
+  });
+  const found = () => annotator.marks().map((m) => [textOf(m.range), m.entityId]);
+  return { annotator, fake, onChange, found, controller };
+}
+
+afterEach(() => {
+  for (const c of controllers.splice(0)) c.abort();
+  document.body.replaceChildren();
+});
+
+describe('createAnnotator', () => {
+  it('marks names in reading order without changing the DOM', async () => {
+    page((b) =>
+      b.append(
+        el('h1', 'Lavrov: talks in Moscow'),
+        el('p', 'Russian Foreign Minister ', el('b', 'Sergei'), ' ', el('a', 'Lavrov'), '’s remarks on the ', el('em', 'Moscow format'), '.'),
+        el('p', 'Flights left Hamid Karzai International Airport in Kabul.'),
+      ),
+    );
+    const before = document.documentElement.outerHTML;
+    const { annotator, fake, onChange, found } = annotate();
+    await annotator.start();
+    expect(found()).toEqual([
+      ['Lavrov', 'lavrov'],
+      ['Moscow', 'moscow'],
+      ['Sergei Lavrov', 'lavrov'],
+      ['Moscow format', 'moscow-format'],
+      ['Kabul', 'kabul'],
+    ]);
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect([...fake.drawn.values()].sort()).toEqual(['entity', 'person', 'person', 'place', 'place']);
+    expect(onChange).toHaveBeenLastCalledWith([
+      { entityId: 'lavrov', count: 2 },
+      { entityId: 'kabul', count: 1 },
+      { entityId: 'moscow', count: 1 },
+      { entityId: 'moscow-format', count: 1 },
+    ]);
+  });
+
+  it('never joins text across blocks or line breaks', async () => {
+    page((b) => b.append(el('div', el('p', 'Sergei'), el('p', 'Lavrov')), el('p', 'Moscow', el('br'), 'format')));
+    const { annotator, found } = annotate();
+    await annotator.start();
+    expect(found()).toEqual([
+      ['Lavrov', 'lavrov'],
+      ['Moscow', 'moscow'],
+    ]);
+  });
+
+  it('skips scripts, form fields, editable and hidden regions, and its own UI', async () => {
+    page((b) => {
+      const hidden = el('p', 'Moscow');
+      hidden.hidden = true;
+      const editable = el('div', 'Moscow');
+      editable.setAttribute('contenteditable', 'true');
+      const ui = document.createElement('backstory-popover');
+      ui.append('Moscow');
+      const ignored = el('aside', 'Moscow');
+      ignored.className = 'mine';
+      b.append(el('script', 'var Moscow = 1'), el('style', '.Moscow{}'), el('textarea', 'Moscow'), el('noscript', 'Moscow'), hidden, editable, ui, ignored, el('p', 'Kabul'));
+    });
+    const { annotator, found } = annotate({ ignore: (e) => e.classList.contains('mine') });
+    await annotator.start();
+    expect(found()).toEqual([['Kabul', 'kabul']]);
+  });
+
+  it('does not mark text the page hides with CSS, and marks it once revealed', async () => {
+    const hidden = el('p', 'Taliban');
+    hidden.className = 'collapsed';
+    page((b) => b.append(el('div', hidden), el('p', 'Kabul')));
+    const { annotator, found } = annotate({ isVisible: (e) => !e.closest('.collapsed') });
+    await annotator.start();
+    expect(found()).toEqual([['Kabul', 'kabul']]);
+    hidden.className = '';
+    await vi.waitFor(() => expect(found()).toEqual([['Taliban', 'taliban'], ['Kabul', 'kabul']]));
+  });
+
+  it('includes open shadow roots of page components', async () => {
+    const host = el('news-card');
+    page((b) => b.append(host, el('p', 'Kabul')));
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.append(el('p', 'Taliban fighters'));
+    const { annotator, fake, found } = annotate();
+    await annotator.start();
+    expect(found().map(([t]) => t).sort()).toEqual(['Kabul', 'Taliban']);
+    expect(fake.adopted).toContain(shadow);
+  });
+
+  it('picks up insertions, text changes and removals', async () => {
+    const live = el('section', el('p', 'Kabul'));
+    page((b) => b.append(live));
+    const { annotator, found, onChange } = annotate();
+    await annotator.start();
+    expect(found()).toEqual([['Kabul', 'kabul']]);
+
+    const added = el('article', el('p', 'Late news from Moscow'));
+    live.append(added);
+    await vi.waitFor(() => expect(found()).toEqual([['Kabul', 'kabul'], ['Moscow', 'moscow']]));
+
+    const first = live.firstChild!.firstChild as Text;
+    first.data = 'Taliban in Kabul';
+    await vi.waitFor(() => expect(found()).toEqual([['Taliban', 'taliban'], ['Kabul', 'kabul'], ['Moscow', 'moscow']]));
+
+    added.remove();
+    await vi.waitFor(() => expect(found()).toEqual([['Taliban', 'taliban'], ['Kabul', 'kabul']]));
+    expect(onChange).toHaveBeenLastCalledWith([
+      { entityId: 'kabul', count: 1 },
+      { entityId: 'taliban', count: 1 },
+    ]);
+
+    // An inline insertion completes a name inside an existing block.
+    const p = el('p', 'Sergei ');
+    live.append(p);
+    await vi.waitFor(() => expect(found()).toHaveLength(2));
+    p.append(el('span', 'Lavrov'));
+    await vi.waitFor(() => expect(found().at(-1)).toEqual(['Sergei Lavrov', 'lavrov']));
+    expect(found()).toHaveLength(3);
+  });
+
+  it('switches off and on at once', async () => {
+    page((b) => b.append(el('p', 'Kabul and Moscow')));
+    const { annotator, fake, onChange, found } = annotate();
+    await annotator.start();
+    expect(fake.drawn.size).toBe(2);
+    await annotator.setEnabled(false);
+    expect(fake.drawn.size).toBe(0);
+    expect(found()).toEqual([]);
+    expect(onChange).toHaveBeenLastCalledWith([]);
+    // Changes while off are not followed, and not lost: switching on rescans.
+    document.body.append(el('p', 'Taliban'));
+    await annotator.setEnabled(true);
+    expect(found().map(([t]) => t)).toEqual(['Kabul', 'Moscow', 'Taliban']);
+    expect(fake.drawn.size).toBe(3);
+  });
+
+  it('stops for good when its signal aborts', async () => {
+    page((b) => b.append(el('p', 'Kabul')));
+    const { annotator, fake, controller } = annotate();
+    await annotator.start();
+    controller.abort();
+    expect(fake.drawn.size).toBe(0);
+    document.body.append(el('p', 'Moscow'));
+    await annotator.start();
+    expect(annotator.marks()).toEqual([]);
+  });
+
+  it('hit-tests the caret position against the marks of its block', async () => {
+    const p = el('p', 'Talks in Moscow with ', el('a', 'Sergei Lavrov'), ' today');
+    page((b) => b.append(p));
+    const name = p.childNodes[1]!.firstChild as Text;
+    let caret: { node: Node; offset: number } | null = { node: name, offset: 3 };
+    const { annotator } = annotate({ caretAt: () => caret, contains: (_r, x) => x < 100 });
+    await annotator.start();
+    expect(annotator.hitTest(10, 10)?.entityId).toBe('lavrov');
+    // The caret is in the mark but the point is outside its boxes (past the end of a line).
+    expect(annotator.hitTest(200, 10)).toBeNull();
+    caret = { node: p.lastChild!, offset: 3 };
+    expect(annotator.hitTest(10, 10)).toBeNull();
+    caret = null;
+    expect(annotator.hitTest(10, 10)).toBeNull();
+  });
+
+  it('yields to the page when over its time budget', async () => {
+    page((b) => {
+      for (let i = 0; i < 300; i++) b.append(el('p', `Paragraph ${i} about Kabul.`));
+    });
+    const pause = vi.fn(() => Promise.resolve());
+    const { annotator } = annotate({ budgetMs: 0, yieldToPage: pause });
+    await annotator.start();
+    expect(pause).toHaveBeenCalled();
+    expect(annotator.marks()).toHaveLength(300);
+  });
+});

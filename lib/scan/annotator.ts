@@ -1,0 +1,466 @@
+/**
+ * The page annotator: finds every dictionary name in a document's text, marks it with CSS Custom
+ * Highlights (the DOM is never modified), answers "which mark is under the pointer?", and keeps
+ * up with pages that change. Work is done in chunks that yield to the page.
+ */
+import type { EntityType } from '../dataset/types';
+import type { Matcher } from '../matcher';
+import { cssHighlighter, type Highlighter } from './highlighter';
+import { blockOf, isInSkipped, isInline, makeSkipTest, walkText, type SkipTest, type WalkState } from './text-walk';
+import { yieldToPage } from './yield';
+
+/** One marked occurrence of an entity. */
+export interface Mark {
+  entityId: string;
+  /** The marked text (a StaticRange where supported: it costs the page nothing when the DOM changes). */
+  range: AbstractRange;
+  type: EntityType | undefined;
+  /** Index of the dictionary term that matched. */
+  term: number;
+}
+
+/** How many times an entity is marked on the page. */
+export interface EntityCount {
+  entityId: string;
+  count: number;
+}
+
+/** A caret position under a point. */
+export interface CaretPosition {
+  node: Node;
+  offset: number;
+}
+
+/** Options of {@link createAnnotator}. */
+export interface AnnotatorOptions {
+  /** The page. */
+  root: Document;
+  /** The compiled dictionary. */
+  matcher: Matcher;
+  /** Stops everything (observer, highlights, pending work) when aborted. */
+  signal?: AbortSignal;
+  /** The entity type of an id, for per-type styling; undefined gives the generic style. */
+  typeOf?: (entityId: string) => EntityType | undefined;
+  /** Extra elements to leave out (with their subtree), e.g. the extension's own UI host. */
+  ignore?: (el: Element) => boolean;
+  /** Called after each scan pass that changed the marks, with counts per entity (most marked first). */
+  onChange?: (summary: EntityCount[]) => void;
+  /** Where marks are drawn; defaults to `CSS.highlights` of `root`. */
+  highlighter?: Highlighter;
+  /** Caret under a point; defaults to caretPositionFromPoint / caretRangeFromPoint. */
+  caretAt?: (x: number, y: number, shadowRoots: ShadowRoot[]) => CaretPosition | null;
+  /** Whether a point is inside a mark's rendered boxes; defaults to the range's client rects. */
+  contains?: (range: AbstractRange, x: number, y: number) => boolean;
+  /** Whether an element is rendered; defaults to `checkVisibility()`. Hidden text is not marked. */
+  isVisible?: (el: Element) => boolean;
+  /** Longest stretch of work before yielding to the page, in ms (default 8). */
+  budgetMs?: number;
+  /** Quiet time before a burst of page changes is rescanned, in ms (default 80). */
+  debounceMs?: number;
+  /** Gives the page the main thread (default: scheduler.yield / MessageChannel / setTimeout). */
+  yieldToPage?: () => Promise<void>;
+}
+
+/** A running annotator. */
+export interface Annotator {
+  /** Scans the whole page, then follows its changes. Resolves when the first full scan is done. */
+  start(): Promise<void>;
+  /** Resolves when no scan is running or pending (after start, after page changes). */
+  idle(): Promise<void>;
+  /** The mark under a viewport point, or null. Cheap enough for every pointer move. */
+  hitTest(x: number, y: number): Mark | null;
+  /** Every mark, in reading order. */
+  marks(): readonly Mark[];
+  /** Counts per entity, most marked first. */
+  summary(): EntityCount[];
+  /** Switches marking off (everything removed, page no longer observed) or on again (full rescan). */
+  setEnabled(on: boolean): Promise<void>;
+  /** Removes every mark and stops for good. */
+  stop(): void;
+}
+
+const OBSERVED_ATTRIBUTES = ['hidden', 'open', 'style', 'class', 'contenteditable'];
+
+/**
+ * Creates an annotator for a page. Nothing happens until `start()`.
+ *
+ * Text is read block by block (see text-walk); each block's text is matched as one string and
+ * every hit becomes a Mark keyed by its block, which makes rescans, removals and hit tests local.
+ */
+export function createAnnotator(options: AnnotatorOptions): Annotator {
+  const doc = options.root;
+  const { matcher, typeOf = () => undefined, onChange } = options;
+  const budget = options.budgetMs ?? 8;
+  const debounceMs = options.debounceMs ?? 80;
+  const pause = options.yieldToPage ?? yieldToPage;
+  const skip: SkipTest = makeSkipTest(options.ignore);
+  const isVisible = options.isVisible ?? defaultIsVisible;
+  const caretAt = options.caretAt ?? ((x, y, roots) => defaultCaretAt(doc, x, y, roots));
+  const contains = options.contains ?? ((range, x, y) => defaultContains(doc, range, x, y));
+  let highlighter: Highlighter | null = options.highlighter ?? null;
+  const StaticRangeCtor = (doc.defaultView as (Window & typeof globalThis) | null)?.StaticRange;
+
+  /** Marks per block, in text order within the block. */
+  const byBlock = new Map<Node, Mark[]>();
+  /** Blocks whose hits were not marked because they were hidden; rechecked when attributes change. */
+  const hiddenBlocks = new Set<Node>();
+  const counts = new Map<string, number>();
+  const shadowRoots = new Set<ShadowRoot>();
+  let ordered: Mark[] | null = null;
+  let enabled = false;
+  let stopped = false;
+  /** Increased whenever work in flight must be abandoned (off, stop). */
+  let generation = 0;
+  let queue: Promise<void> = Promise.resolve();
+  let changed = false;
+  let observer: MutationObserver | null = null;
+  const dirty = new Set<Node>();
+  let prune = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const draw = (): Highlighter => (highlighter ??= cssHighlighter(doc));
+
+  function addMark(block: Node, mark: Mark) {
+    let list = byBlock.get(block);
+    if (!list) byBlock.set(block, (list = []));
+    list.push(mark);
+    counts.set(mark.entityId, (counts.get(mark.entityId) ?? 0) + 1);
+    draw().add(mark.range, mark.type);
+    changed = true;
+  }
+
+  function dropBlock(block: Node) {
+    hiddenBlocks.delete(block);
+    const list = byBlock.get(block);
+    if (!list) return;
+    byBlock.delete(block);
+    for (const mark of list) {
+      draw().delete(mark.range, mark.type);
+      const n = (counts.get(mark.entityId) ?? 1) - 1;
+      if (n > 0) counts.set(mark.entityId, n);
+      else counts.delete(mark.entityId);
+    }
+    changed = true;
+  }
+
+  function makeRange(startContainer: Text, startOffset: number, endContainer: Text, endOffset: number): AbstractRange {
+    if (StaticRangeCtor) return new StaticRangeCtor({ startContainer, startOffset, endContainer, endOffset });
+    const range = doc.createRange();
+    range.setStart(startContainer, startOffset);
+    range.setEnd(endContainer, endOffset);
+    return range;
+  }
+
+  /** Matches one run of text nodes of `block` and marks the hits. */
+  function flush(block: Node, nodes: Text[], fresh: Set<Node>) {
+    if (!fresh.has(block)) {
+      fresh.add(block);
+      dropBlock(block);
+    }
+    if (nodes.length === 0) return;
+    let text: string;
+    let starts: number[] | null = null;
+    if (nodes.length === 1) text = nodes[0]!.data;
+    else {
+      starts = [];
+      let at = 0;
+      const parts: string[] = [];
+      for (const n of nodes) {
+        starts.push(at);
+        parts.push(n.data);
+        at += n.data.length;
+      }
+      text = parts.join('');
+    }
+    const hits = matcher.findAll(text);
+    if (hits.length === 0) return;
+    let k = 0;
+    let visibleEl: Element | null = null;
+    let visible = true;
+    for (const hit of hits) {
+      let startNode = nodes[0]!;
+      let startOffset = hit.start;
+      let endNode = startNode;
+      let endOffset = hit.end;
+      if (starts) {
+        while (k + 1 < nodes.length && starts[k + 1]! <= hit.start) k++;
+        let e = k;
+        while (e + 1 < nodes.length && starts[e + 1]! < hit.end) e++;
+        startNode = nodes[k]!;
+        startOffset = hit.start - starts[k]!;
+        endNode = nodes[e]!;
+        endOffset = hit.end - starts[e]!;
+      }
+      const parent = startNode.parentElement;
+      if (parent && parent !== visibleEl) {
+        visibleEl = parent;
+        visible = isVisible(parent);
+      }
+      if (!visible) {
+        hiddenBlocks.add(block);
+        continue;
+      }
+      addMark(block, {
+        entityId: hit.entityId!,
+        range: makeRange(startNode, startOffset, endNode, endOffset),
+        type: typeOf(hit.entityId!),
+        term: hit.term,
+      });
+    }
+  }
+
+  /** Scans the text under `roots`, replacing the marks of every block it reads. */
+  async function scan(roots: Node[], gen: number) {
+    const fresh = new Set<Node>();
+    const pendingRoots = [...roots];
+    const state: WalkState = { block: doc, breaks: 0 };
+    let sliceStart = performance.now();
+    const onShadowRoot = (sr: ShadowRoot) => {
+      if (!shadowRoots.has(sr)) {
+        shadowRoots.add(sr);
+        observer?.observe(sr, observeOptions);
+      }
+      pendingRoots.push(sr);
+    };
+    while (pendingRoots.length) {
+      const root = pendingRoots.shift()!;
+      if (!root.isConnected) continue;
+      if (root.nodeType === 1 || root.nodeType === 11) {
+        // The root's own block is rescanned whole, even if it holds no text any more.
+        const rootBlock = root.nodeType === 1 && isInline(root as Element) ? blockOf(root) : root;
+        if (!fresh.has(rootBlock)) {
+          fresh.add(rootBlock);
+          dropBlock(rootBlock);
+        }
+      }
+      if (root.nodeType === 11 && (root as ShadowRoot).host) draw().adopt(root as ShadowRoot);
+      let block: Node | null = null;
+      let breaks = state.breaks;
+      let nodes: Text[] = [];
+      let sinceCheck = 0;
+      for (const text of walkText(root, skip, state, onShadowRoot)) {
+        if (state.block !== block || state.breaks !== breaks) {
+          if (block) flush(block, nodes, fresh);
+          block = state.block;
+          breaks = state.breaks;
+          nodes = [];
+        }
+        nodes.push(text);
+        if (++sinceCheck >= 64) {
+          sinceCheck = 0;
+          if (performance.now() - sliceStart > budget) {
+            if (block) flush(block, nodes, fresh);
+            nodes = [];
+            block = null;
+            await pause();
+            if (gen !== generation) return;
+            sliceStart = performance.now();
+          }
+        }
+      }
+      if (block) flush(block, nodes, fresh);
+    }
+  }
+
+  function report() {
+    if (!changed) return;
+    changed = false;
+    ordered = null;
+    onChange?.(summary());
+  }
+
+  function summary(): EntityCount[] {
+    return [...counts].map(([entityId, count]) => ({ entityId, count })).sort((a, b) => b.count - a.count || (a.entityId < b.entityId ? -1 : 1));
+  }
+
+  function enqueue(work: (gen: number) => Promise<void>): Promise<void> {
+    const gen = generation;
+    queue = queue.then(async () => {
+      if (gen !== generation) return;
+      await work(gen);
+      if (gen === generation) report();
+    });
+    return queue;
+  }
+
+  const observeOptions: MutationObserverInit = {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: OBSERVED_ATTRIBUTES,
+  };
+
+  function onMutations(records: MutationRecord[]) {
+    for (const r of records) {
+      const target = r.target;
+      if (r.type === 'characterData') {
+        dirty.add(blockOf(target));
+      } else if (r.type === 'childList') {
+        for (const added of r.addedNodes) {
+          dirty.add(added.nodeType === 1 && !isInline(added as Element) ? added : blockOf(target));
+        }
+        if (r.removedNodes.length) {
+          prune = true;
+          for (const removed of r.removedNodes) {
+            if (removed.nodeType !== 1 || isInline(removed as Element)) {
+              dirty.add(blockOf(target));
+              break;
+            }
+          }
+        }
+      } else if (r.type === 'attributes') {
+        // Hidden text with names may have been revealed; visible text hidden needs no work.
+        if (r.attributeName === 'contenteditable' || r.attributeName === 'hidden') dirty.add(blockOf(target));
+        for (const block of hiddenBlocks) {
+          if (block === target || target.contains(block) || block.contains(target)) dirty.add(block);
+        }
+      }
+    }
+    if (dirty.size || prune) schedule();
+  }
+
+  function schedule() {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void enqueue(rescanDirty);
+    }, debounceMs);
+  }
+
+  async function rescanDirty(gen: number) {
+    if (prune) {
+      prune = false;
+      for (const [block, list] of byBlock) {
+        if (!block.isConnected || list.some((m) => !m.range.startContainer.isConnected || !m.range.endContainer.isConnected)) {
+          dropBlock(block);
+        }
+      }
+    }
+    const roots: Node[] = [];
+    for (const node of dirty) {
+      if (!node.isConnected || isInSkipped(node, skip)) continue;
+      roots.push(node);
+    }
+    dirty.clear();
+    // Only outermost roots: a root inside another is rescanned with it.
+    const outer = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));
+    if (outer.length) await scan(outer, gen);
+  }
+
+  function body(): Node {
+    return doc.body ?? doc.documentElement;
+  }
+
+  async function turnOn() {
+    enabled = true;
+    generation++;
+    observer = new MutationObserver(onMutations);
+    observer.observe(body(), observeOptions);
+    for (const sr of shadowRoots) if (sr.isConnected) observer.observe(sr, observeOptions);
+    await enqueue((gen) => scan([body()], gen));
+  }
+
+  function turnOff() {
+    enabled = false;
+    generation++;
+    observer?.disconnect();
+    observer = null;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    dirty.clear();
+    prune = false;
+    const had = byBlock.size > 0;
+    byBlock.clear();
+    hiddenBlocks.clear();
+    counts.clear();
+    ordered = null;
+    highlighter?.clear();
+    if (had) onChange?.([]);
+  }
+
+  options.signal?.addEventListener('abort', () => annotator.stop(), { once: true });
+
+  const annotator: Annotator = {
+    async start() {
+      if (stopped || options.signal?.aborted || enabled) return queue;
+      await turnOn();
+    },
+    idle() {
+      if (timer === null) return queue;
+      return new Promise<void>((resolve) => setTimeout(resolve, debounceMs)).then(() => annotator.idle());
+    },
+    hitTest(x, y) {
+      if (!enabled || byBlock.size === 0) return null;
+      const caret = caretAt(x, y, [...shadowRoots]);
+      if (!caret || caret.node.nodeType !== 3) return null;
+      const list = byBlock.get(blockOf(caret.node));
+      if (!list) return null;
+      for (const mark of list) {
+        if (inRange(mark.range, caret.node, caret.offset) && contains(mark.range, x, y)) return mark;
+      }
+      return null;
+    },
+    marks() {
+      if (!ordered) {
+        const blocks = [...byBlock.keys()].sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+        ordered = blocks.flatMap((b) => byBlock.get(b)!);
+      }
+      return ordered;
+    },
+    summary,
+    async setEnabled(on) {
+      if (stopped || on === enabled) return queue;
+      if (on) await turnOn();
+      else turnOff();
+    },
+    stop() {
+      if (stopped) return;
+      turnOff();
+      stopped = true;
+    },
+  };
+  return annotator;
+}
+
+/** True when (node, offset) lies within the range, ends included. */
+function inRange(range: AbstractRange, node: Node, offset: number): boolean {
+  return comparePoints(range.startContainer, range.startOffset, node, offset) <= 0 && comparePoints(node, offset, range.endContainer, range.endOffset) <= 0;
+}
+
+function comparePoints(a: Node, ao: number, b: Node, bo: number): number {
+  if (a === b) return ao - bo;
+  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
+}
+
+function defaultIsVisible(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return check ? check.call(el, { visibilityProperty: true }) : true;
+}
+
+function defaultCaretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): CaretPosition | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number, o?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (d.caretPositionFromPoint) {
+    const p = d.caretPositionFromPoint(x, y, shadowRoots.length ? { shadowRoots } : undefined);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = d.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+function defaultContains(doc: Document, range: AbstractRange, x: number, y: number): boolean {
+  const live = doc.createRange();
+  try {
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+  } catch {
+    return false;
+  }
+  for (const rect of live.getClientRects()) {
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+  }
+  return false;
+}

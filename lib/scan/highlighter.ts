@@ -1,0 +1,96 @@
+/**
+ * Drawing marks with the CSS Custom Highlight API: one `Highlight` per entity type, registered
+ * in `CSS.highlights` as `backstory-<type>`, styled by a constructed stylesheet adopted by the
+ * document (and by open shadow roots that hold marks). The page's DOM is never changed.
+ */
+import type { EntityType } from '../dataset/types';
+
+/** What the annotator needs from a highlight registry (injectable for tests). */
+export interface Highlighter {
+  /** Shows `range` in the style of `type` (undefined: a generic entity style). */
+  add(range: AbstractRange, type: EntityType | undefined): void;
+  /** Stops showing `range`. */
+  delete(range: AbstractRange, type: EntityType | undefined): void;
+  /** Makes the styles apply inside `root` (a shadow root holding marks). */
+  adopt(root: DocumentOrShadowRoot): void;
+  /** Removes every highlight and the styles (a later `add` brings them back). */
+  clear(): void;
+}
+
+/** Highlight name for an entity type: `backstory-person`, ..., `backstory-entity` when unknown. */
+export function highlightName(type: EntityType | undefined): string {
+  return `backstory-${type ?? 'entity'}`;
+}
+
+/**
+ * Per-type styles. A translucent tint keeps the page's own text colour, so marks stay readable on
+ * light and dark pages; the underline style differs per type for readers who cannot tell colours apart.
+ */
+export const HIGHLIGHT_STYLES: Record<EntityType | 'entity', { tint: string; line: string; style: string }> = {
+  person: { tint: 'rgba(255, 183, 0, 0.22)', line: 'rgba(214, 140, 0, 0.9)', style: 'solid' },
+  organization: { tint: 'rgba(64, 140, 255, 0.2)', line: 'rgba(40, 110, 230, 0.9)', style: 'solid' },
+  place: { tint: 'rgba(40, 190, 110, 0.2)', line: 'rgba(20, 150, 80, 0.9)', style: 'dashed' },
+  term: { tint: 'rgba(170, 100, 255, 0.18)', line: 'rgba(140, 80, 220, 0.9)', style: 'dotted' },
+  event: { tint: 'rgba(255, 90, 90, 0.18)', line: 'rgba(220, 60, 60, 0.9)', style: 'dotted' },
+  entity: { tint: 'rgba(128, 128, 128, 0.2)', line: 'rgba(128, 128, 128, 0.9)', style: 'dotted' },
+};
+
+/** The `::highlight()` rules for every type, as stylesheet text. */
+export function highlightCss(): string {
+  return Object.entries(HIGHLIGHT_STYLES)
+    .map(
+      ([type, s]) =>
+        `::highlight(${highlightName(type as EntityType)}) { background-color: ${s.tint}; ` +
+        `text-decoration: underline ${s.style} ${s.line}; text-decoration-thickness: 2px; text-underline-offset: 2px; }`,
+    )
+    .join('\n');
+}
+
+interface HighlightLike {
+  add(range: AbstractRange): unknown;
+  delete(range: AbstractRange): unknown;
+}
+
+/** True when the browser supports CSS Custom Highlights. */
+export function supportsHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
+}
+
+/** The real highlighter over `CSS.highlights` for `doc`. */
+export function cssHighlighter(doc: Document): Highlighter {
+  const view = doc.defaultView as (Window & typeof globalThis & { Highlight: new () => HighlightLike }) | null;
+  const registry = (view?.CSS as unknown as { highlights: Map<string, HighlightLike> }).highlights;
+  const HighlightCtor = view!.Highlight;
+  const sheet = new view!.CSSStyleSheet();
+  sheet.replaceSync(highlightCss());
+  const adopted = new Set<DocumentOrShadowRoot>();
+  const byName = new Map<string, HighlightLike>();
+
+  const get = (type: EntityType | undefined) => {
+    const name = highlightName(type);
+    let h = byName.get(name);
+    if (!h) {
+      adopt(doc);
+      h = new HighlightCtor();
+      byName.set(name, h);
+      registry.set(name, h);
+    }
+    return h;
+  };
+  const adopt = (root: DocumentOrShadowRoot) => {
+    if (adopted.has(root)) return;
+    adopted.add(root);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  };
+  return {
+    add: (range, type) => void get(type).add(range),
+    delete: (range, type) => void byName.get(highlightName(type))?.delete(range),
+    adopt,
+    clear() {
+      for (const [name, h] of byName) if (registry.get(name) === h) registry.delete(name);
+      byName.clear();
+      for (const root of adopted) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      adopted.clear();
+    },
+  };
+}
