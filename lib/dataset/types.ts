@@ -26,6 +26,20 @@ export interface Source {
   language: string;
   /** bundled: shipped with the extension; saved: saved by the reader. */
   origin: 'bundled' | 'saved';
+  /** The update time exactly as printed, e.g. "11:09 GMT 19.08.2021". */
+  updatedAsPrinted?: string;
+  /** The article's plain text (title, byline, body; page furniture removed): every offset in the dataset points into it. */
+  text?: string;
+  /** What was removed from the page to get `text`, with the reason (photo credit, navigation, copyright footer...). */
+  stripped?: StrippedText[];
+  /** Where the bundled copy came from: file name and SHA-256 of the raw text as received. */
+  provenance?: { file: string; sha256: string };
+}
+
+/** A piece of page text that is not part of the article, and why it was removed. */
+export interface StrippedText {
+  text: string;
+  reason: string;
 }
 
 /** A role or description of an entity as one source states it. */
@@ -50,6 +64,11 @@ export interface Entity {
   /** One-line neutral description for cards (curated). */
   description?: string;
   roles: Role[];
+  /**
+   * Aliases that are names of this entity but unsafe to match alone (a shared surname, a first
+   * name): kept in `aliases` for search, left out of the dictionary.
+   */
+  ambiguousAliases?: string[];
 }
 
 /** A direct quotation, verbatim from its source. */
@@ -68,6 +87,8 @@ export interface Quote {
   partial: boolean;
   /** Entities mentioned inside the quote. */
   mentions: string[];
+  /** How the speaker was found (e.g. "named-after", "pronoun", "continuation"); absent when speakerId is null. */
+  attribution?: string;
 }
 
 /** One occurrence of an entity in a source's plain text. */
@@ -106,6 +127,8 @@ export interface ClaimSide {
   evidence: string;
   start: number;
   end: number;
+  /** The curated phrase inside the evidence that carries the claim, located verbatim by code. */
+  anchor?: { text: string; start: number; end: number };
 }
 
 /** A claim reported by more than one source: agreeing, or described differently. */
