@@ -50,7 +50,9 @@ export const translateEnglish: Translate = (key, substitutions) => {
 /** Translates through browser.i18n, falling back to the English catalog. */
 export const t: Translate = (key, substitutions) => {
   try {
-    const message = browser.i18n.getMessage(key, substitutions === undefined ? undefined : [...(typeof substitutions === 'string' ? [substitutions] : substitutions)]);
+    // The generated key type lags behind the catalog while it is edited; keys are checked by MessageKey.
+    const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
+    const message = getMessage(key, substitutions === undefined ? undefined : typeof substitutions === 'string' ? [substitutions] : [...substitutions]);
     if (message) return message;
   } catch {
     // No i18n API here: use the catalog.

@@ -27,7 +27,7 @@ describe('SearchView', () => {
     await screen.findByRole('heading', { name: 'People' });
     expect(screen.getByRole('heading', { name: 'Places' })).toBeTruthy();
     expect(screen.getAllByRole('listitem')).toHaveLength(6);
-    expectAccessible(container);
+    expectAccessible(container as HTMLElement);
   });
 
   it('shows results as you type: Kabulov finds Zamir Kabulov, Sergey finds Sergei Lavrov', async () => {

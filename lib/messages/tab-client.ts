@@ -10,6 +10,9 @@ import { ValidationError } from '../validate';
  * extension store, a tab still loading, or a page Backstory is switched off for).
  */
 export class NoContentScriptError extends MessageError {
+  /** Lets views tell "not running here" from a failure without importing this module. */
+  readonly unavailable = true;
+
   constructor() {
     super('Backstory is not running on this page');
     this.name = 'NoContentScriptError';
