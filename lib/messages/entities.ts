@@ -54,6 +54,8 @@ export interface EntityMessages {
     request: { query: string; limit?: number; types?: EntityType[]; sourceIds?: string[] };
     response: EntitySummary[];
   };
+  /** Opens the entity in the popup's full view (from a card's "Open in Backstory"). */
+  'entity.open': { request: { id: string }; response: { opened: 'popup' | 'tab' } };
   'sightings.record': {
     request: { url: string; title: string; site: string; entityIds: string[] };
     response: { recorded: number };
@@ -66,6 +68,7 @@ const id = string({ min: 1, max: 200 });
 export const entityMessageValidators: { [K in keyof EntityMessages]: Validator<EntityMessages[K]['request']> } = {
   'dictionary.get': object({}) as Validator<Record<string, never>>,
   'entity.card': object({ id }),
+  'entity.open': object({ id }),
   'entity.search': object({
     query: string({ max: 500 }),
     limit: optional(number({ min: 1, max: 500, integer: true })),

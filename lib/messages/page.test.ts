@@ -6,6 +6,7 @@ describe('page messages', () => {
     'page.entities': vi.fn(() => ({ entities: [{ entityId: 'kabul', name: 'Kabul', type: 'place' as const, count: 3 }], url: 'https://example.org/a', title: 'A', site: 'Example' })),
     'page.article': vi.fn(() => ({ url: 'https://example.org/a', title: 'A', site: 'Example', text: 'Body' })),
     'page.reveal': vi.fn(async ({ entityId }: { entityId: string }) => ({ ok: entityId === 'kabul' })),
+    'page.step': vi.fn(async () => ({ ok: true })),
   };
   const route = createPageRouter(handlers);
 

@@ -34,6 +34,8 @@ export interface PageMessages {
   'page.reveal': { request: { entityId: string }; response: { ok: boolean } };
   /** The article as Readability extracts it, for "Save this article" (the popup forwards it as 'articles.save'). */
   'page.article': { request: Record<string, never>; response: SaveArticleRequest };
+  /** Keyboard command: open the card of the next or previous mark in reading order. */
+  'page.step': { request: { direction: 'next' | 'prev' }; response: { ok: boolean } };
 }
 
 /** A page message name. */
@@ -52,6 +54,7 @@ const entityType = literal('person', 'organization', 'place', 'term', 'event');
 export const pageRequestValidators: { [K in PageMessageName]: Validator<PageMessages[K]['request']> } = {
   'page.entities': object({}) as Validator<Record<string, never>>,
   'page.reveal': object({ entityId: id }),
+  'page.step': object({ direction: literal('next', 'prev') }),
   'page.article': object({}) as Validator<Record<string, never>>,
 };
 
@@ -64,6 +67,7 @@ export const pageResponseValidators: { [K in PageMessageName]: Validator<PageMes
     site: string({ max: 500 }),
   }),
   'page.reveal': object({ ok: boolean }),
+  'page.step': object({ ok: boolean }),
   'page.article': object({
     url: url(),
     title: string({ max: 1000 }),

@@ -1,0 +1,119 @@
+/**
+ * Wires the content script: settings -> matcher -> annotator -> popover, plus the page
+ * messages the popup and the keyboard commands send. No database code here: every piece of
+ * data comes from the background by message.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { EntityType } from '../../lib/dataset/types';
+import { PopoverController, type PageMark } from '../../lib/content/popover-controller';
+import { send } from '../../lib/messages/client';
+import { createPageRouter } from '../../lib/messages/page';
+import { compileMatcher } from '../../lib/matcher';
+import { pageInfo } from '../../lib/page/page-info';
+import { createAnnotator, type Mark } from '../../lib/scan/annotator';
+import { loadSettings, watchSettings } from '../../lib/settings/settings-store';
+import { isEnabledFor, type Settings } from '../../lib/settings/site-rules';
+import { createSightingRecorder } from './sightings';
+import { pageArticle } from './page-article';
+
+const UI_TAG = 'backstory-popover';
+
+/** Starts Backstory on this page; everything stops when `ctx` is invalidated. */
+export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
+  let settings: Settings = await loadSettings();
+  const dictionary = await send('dictionary.get', {});
+  if (ctx.isInvalid) return;
+
+  const entities = new Map(dictionary.entities.map((e) => [e.id, e]));
+  const typeOf = (id: string): EntityType | undefined => entities.get(id)?.type;
+  const matcher = compileMatcher(dictionary.terms);
+  const sightings = createSightingRecorder(() => pageInfo(document, location.href));
+
+  const annotator = createAnnotator({
+    root: document,
+    matcher,
+    signal: ctx.signal,
+    typeOf,
+    ignore: (el) => el.localName === UI_TAG,
+    onChange: (summary) => sightings.seen(summary.map((s) => s.entityId)),
+  });
+
+  let controller: PopoverController | undefined;
+  const ui = await createShadowRootUi(ctx, {
+    name: UI_TAG,
+    position: 'inline',
+    anchor: 'html',
+    append: 'last',
+    onMount: (container) => {
+      controller = new PopoverController({
+        host: container,
+        hitTest: (x, y) => live(annotator.hitTest(x, y)),
+        marks: () => annotator.marks().map((m) => live(m)!),
+        loadCard: (id) => send('entity.card', { id }),
+        onAddNote: async (entityId, text) => {
+          const page = pageInfo(document, location.href);
+          await send('notes.add', { ...page, text, entityIds: [entityId] });
+        },
+        onOpenInPopup: (id) => void send('entity.open', { id }),
+        dwellMs: settings.dwellMs,
+        signal: ctx.signal,
+      });
+      return controller;
+    },
+    onRemove: (c) => c?.destroy(),
+  });
+
+  const apply = async (next: Settings) => {
+    const was = isEnabledFor(settings, location.href);
+    settings = next;
+    const on = isEnabledFor(settings, location.href);
+    if (on && !ui.mounted) ui.mount();
+    if (!on) controller?.close();
+    if (on !== was) await annotator.setEnabled(on);
+  };
+
+  const route = createPageRouter({
+    'page.entities': () => ({
+      ...pageInfo(document, location.href),
+      entities: annotator.summary().flatMap(({ entityId, count }) => {
+        const entity = entities.get(entityId);
+        return entity ? [{ entityId, name: entity.name, type: entity.type, count }] : [];
+      }),
+    }),
+    'page.reveal': async ({ entityId }) => {
+      const index = annotator.marks().findIndex((m) => m.entityId === entityId);
+      if (index < 0 || !controller) return { ok: false };
+      await controller.open(index, { viaKeyboard: true });
+      return { ok: true };
+    },
+    'page.article': () => pageArticle(document, location.href),
+    'page.step': async ({ direction }) => {
+      if (!controller) return { ok: false };
+      await (direction === 'next' ? controller.next() : controller.prev());
+      return { ok: true };
+    },
+  });
+  const onMessage = (message: unknown) => route(message);
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  ctx.onInvalidated(watchSettings((next) => void apply(next)));
+
+  if (isEnabledFor(settings, location.href)) {
+    ui.mount();
+    await annotator.start();
+  } else {
+    await annotator.setEnabled(false);
+  }
+}
+
+/** The controller measures and anchors to live Ranges; the annotator keeps cheap StaticRanges. */
+function live(mark: Mark | null): PageMark | null {
+  if (!mark) return null;
+  if (mark.range instanceof Range) return { entityId: mark.entityId, range: mark.range };
+  const range = document.createRange();
+  range.setStart(mark.range.startContainer, mark.range.startOffset);
+  range.setEnd(mark.range.endContainer, mark.range.endOffset);
+  return { entityId: mark.entityId, range };
+}
