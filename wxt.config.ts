@@ -10,6 +10,16 @@ export default defineConfig({
     name: 'Backstory',
     description: 'Context on hover for news readers: who is this, what did they say, how each outlet described them.',
     permissions: ['storage', 'contextMenus', 'activeTab', 'unlimitedStorage'],
+    commands: {
+      'next-mark': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Open the card of the next marked name',
+      },
+      'prev-mark': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open the card of the previous marked name',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'backstory@example.org', strict_min_version: '115.0' } } }
       : {}),
