@@ -21,7 +21,7 @@
  * ui.mount();
  * ```
  */
-import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import EntityCard from '../../components/EntityCard';
 import cardCss from '../../components/card.css?inline';
@@ -294,7 +294,8 @@ export class PopoverController {
       },
       capture,
     );
-    // A stationary pointer meets other words when the page scrolls under it.
+    // A stationary pointer meets other words when the page scrolls under it: a pointer card
+    // whose name scrolled away closes through the same hover logic.
     this.doc.addEventListener(
       'scroll',
       () => {
@@ -464,7 +465,8 @@ export class PopoverController {
   private paintStatus(message: string, mark: PageMark): void {
     this.dialog.removeAttribute('aria-labelledby');
     this.dialog.setAttribute('aria-label', mark.range.toString().trim() || 'Backstory');
-    this.dialog.toggleAttribute('aria-busy', message === 'Loading…');
+    if (message === 'Loading…') this.dialog.setAttribute('aria-busy', 'true');
+    else this.dialog.removeAttribute('aria-busy');
     render(h('p', { class: 'status-line', role: 'status' }, message), this.dialog);
   }
 
@@ -485,7 +487,7 @@ export class PopoverController {
 
   private async position(open: OpenCard): Promise<void> {
     const dialog = this.dialog;
-    const { x, y, placement, middlewareData } = await computePosition(rangeAnchor(open.mark.range, open.line), dialog, {
+    const { x, y, placement } = await computePosition(rangeAnchor(open.mark.range, open.line), dialog, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
@@ -498,7 +500,6 @@ export class PopoverController {
             dialog.style.setProperty('--available-height', `${Math.max(160, Math.floor(availableHeight))}px`);
           },
         }),
-        hide(),
       ],
     });
     if (this.current !== open) return;
@@ -510,7 +511,5 @@ export class PopoverController {
       this.focusOnShow = false;
       dialog.focus({ preventScroll: true });
     }
-    // Scrolled away: a pointer card closes; a keyboard card stays with its reader.
-    if (middlewareData.hide?.referenceHidden && open.via === 'pointer' && !this.overCard) this.close();
   }
 }
