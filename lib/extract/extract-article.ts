@@ -50,7 +50,7 @@ export interface ExtractedArticle {
 export function extractArticle(input: ArticleInput, options: ExtractOptions): ExtractedArticle {
   const { text, blocks } = layoutBlocks(input.blocks);
   const sentences = segmentSentences(text, blocks);
-  const mentions = findMentions(text, options.finder);
+  const mentions = findMentions(text, blocks, options.finder);
   const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end);
   const roles = findRoles(text, mentions, sentenceOf, options.typeOf);
   const found = findQuotes({ text, blocks, sentences, mentions, typeOf: options.typeOf });

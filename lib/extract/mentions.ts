@@ -16,12 +16,20 @@ export interface MentionFinder {
   findAll(text: string): Array<{ start: number; end: number; entityId: string | null }>;
 }
 
-/** Every mention of a known entity, in text order (blocker hits carry no entity and are dropped). */
-export function findMentions(text: string, finder: MentionFinder): MentionSpan[] {
+/**
+ * Every mention of a known entity, in text order (blocker hits carry no entity and are dropped).
+ * Each block is matched on its own, as the page scanner matches each block of a page, so no
+ * name runs across a paragraph break.
+ */
+export function findMentions(text: string, blocks: readonly { start: number; end: number }[], finder: MentionFinder): MentionSpan[] {
   const out: MentionSpan[] = [];
-  for (const hit of finder.findAll(text)) {
-    if (hit.entityId === null || hit.entityId === undefined) continue;
-    out.push({ entityId: hit.entityId, text: text.slice(hit.start, hit.end), start: hit.start, end: hit.end });
+  for (const block of blocks) {
+    for (const hit of finder.findAll(text.slice(block.start, block.end))) {
+      if (hit.entityId === null || hit.entityId === undefined) continue;
+      const start = block.start + hit.start;
+      const end = block.start + hit.end;
+      out.push({ entityId: hit.entityId, text: text.slice(start, end), start, end });
+    }
   }
   return out;
 }

@@ -27,6 +27,13 @@ const words = (s: string) => s.split(/\s+/u).filter(Boolean).length;
 /** Short lines with no sentence punctuation before the headline are section labels and menus. */
 const isLabel = (s: string) => words(s) < 4 && !/[.!?:"”]$/u.test(s);
 
+/** Reads a byline as printed ("By REN QI in Moscow"): the author's name and the dateline place. */
+export function readByline(line: string): { byline: string; dateline?: string } | null {
+  const by = BYLINE.exec(line.trim());
+  if (!by) return null;
+  return by[2] ? { byline: personName(by[1]!), dateline: by[2] } : { byline: personName(by[1]!) };
+}
+
 /** Title-cases an all-caps name ("REN QI" -> "Ren Qi"); other names are kept as printed. */
 function personName(printed: string): string {
   if (printed !== printed.toUpperCase()) return printed;

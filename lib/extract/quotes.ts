@@ -173,15 +173,20 @@ export function findQuotes(input: QuoteInput): { quotes: FoundQuote[]; ignored: 
     return subjectAfter(verbEnd, sentenceEnd);
   };
 
-  /** X said: "..." / X said, "...": attribution right before the opening mark. */
+  /**
+   * X said: "..." / X said, "...": attribution right before the opening mark. A colon alone
+   * also introduces a quotation ("Kabulov put it plainly: ..."): its speaker is the clause's subject.
+   */
   const namedBefore = (q: QuotedSpan, sentenceStart: number): Speaker | undefined => {
     const lead = text.slice(sentenceStart, q.open);
-    const m = /([\p{L} ]+?)\s*[,:]\s*$/u.exec(lead);
+    const m = /([\p{L} ]+?)\s*([,:])\s*$/u.exec(lead);
     if (!m) return undefined;
     let verb: RegExpExecArray | null = null;
     SPEECH_VERB.lastIndex = 0;
     for (let v = SPEECH_VERB.exec(lead); v; v = SPEECH_VERB.exec(lead)) verb = v;
-    if (!verb || wordCount(lead.slice(verb.index + verb[0].length)) > 3) return undefined;
+    if (!verb || wordCount(lead.slice(verb.index + verb[0].length)) > 3) {
+      return m[2] === ':' ? subjectBefore(sentenceStart + lead.length - m[0].length, sentenceStart) : undefined;
+    }
     const verbStart = sentenceStart + verb.index;
     return subjectBefore(verbStart, sentenceStart) ?? subjectAfter(verbStart + verb[0].length, q.open);
   };
@@ -207,6 +212,13 @@ export function findQuotes(input: QuoteInput): { quotes: FoundQuote[]; ignored: 
     const verb = SPEECH_VERB.exec(body);
     if (!verb) return undefined;
     return subjectBefore(s.start + verb.index, s.start) ?? subjectAfter(s.start + verb.index + verb[0].length, s.end);
+  };
+
+  /** A sentence that introduces the next one's quotation: it ends with a colon ("He told state television:"). */
+  const introduction = (s: SentenceSpan): Speaker | undefined => {
+    const body = text.slice(s.start, s.end);
+    if (!/:\s*$/u.test(body) || /["“”]/u.test(body)) return undefined;
+    return namedBefore({ start: s.end, end: s.end, open: s.end, close: s.end, mark: 'double', unclosed: false }, s.start);
   };
 
   for (const q of spans) {
@@ -261,7 +273,8 @@ export function findQuotes(input: QuoteInput): { quotes: FoundQuote[]; ignored: 
     }
     if (!attribution && standalone) {
       const sameBlock = quotes.filter((p) => p.block === block && !p.partial && p.speakerId !== null);
-      const prevSentence = sentences.filter((s) => s.block === sentence.block && s.end <= q.open).at(-1);
+      // The sentence before, in this paragraph or (for a quote opening a paragraph) the previous one.
+      const prevSentence = sentences.filter((s) => s.end <= q.open && (s.block === sentence.block || s.block === sentence.block - 1)).at(-1);
       const nextSentence = sentences.find((s) => s.block === endSentence.block && s.start >= q.close);
       const blockStartsHere = blocks[block]!.start === q.open;
       const lastBefore = quotes.filter((p) => p.block === block - 1).at(-1);
@@ -269,7 +282,7 @@ export function findQuotes(input: QuoteInput): { quotes: FoundQuote[]; ignored: 
         const p = sameBlock.at(-1)!;
         speaker = { id: p.speakerId, text: p.speaker ?? '', at: p.start };
         attribution = 'same-paragraph';
-      } else if (prevSentence && /:\s*$/u.test(text.slice(prevSentence.start, prevSentence.end)) && (speaker = reportedSpeech({ ...q, open: prevSentence.end }, prevSentence.start))) {
+      } else if (prevSentence && (speaker = introduction(prevSentence))) {
         attribution = 'preceding-sentence';
       } else if (nextSentence && (speaker = attributionSentence(nextSentence))) {
         attribution = 'following-sentence';

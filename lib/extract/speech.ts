@@ -25,7 +25,7 @@ export const SPEECH_VERB = new RegExp(
 export const SUBJECT_PRONOUN = /(?<![\p{L}-])(he|she|they)(?![\p{L}-])/giu;
 
 /** Words before a quotation that make it a name or a scare quote, not someone's words. */
-export const NAMING_CUE = /(?:so-called|so called|dubbed|termed|known as|called|nicknamed|labell?ed|branded|the (?:word|term|phrase|slogan))\s*$/iu;
+export const NAMING_CUE = /(?<![\p{L}-])(?:so-called|so called|dubbed|termed|known as|called|nicknamed|labell?ed|branded|the (?:word|term|phrase|slogan))\s*(?:(?:an?|the)\s+)?$/iu;
 
 /** Whether a pronoun can refer to one person (he/she) or not (they). */
 export function isSingularPersonPronoun(word: string): boolean {
