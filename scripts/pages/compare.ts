@@ -1,0 +1,135 @@
+/**
+ * Judging one page: a load with the extension against one or two loads without it. Pure logic.
+ *
+ * Pages run their own scripts, and some of them are not deterministic (clocks, random ids, timers
+ * racing failed requests). So a difference is first checked against a second plain load: what the
+ * two plain loads agree on must survive with the extension, and what the extension load shows must
+ * come from one of them. Differences no larger than the page's own load-to-load variation are noted
+ * as nondeterminism rather than failed; anything beyond it is a problem.
+ */
+import type { Settled, Snapshot } from './in-page';
+import type { TabError } from './page-probe';
+
+/** Everything measured in one load of one page. */
+export interface LoadResult {
+  snapshot: Snapshot;
+  settled: Settled;
+  pageErrors: TabError[];
+  extensionErrors: TabError[];
+  /** Time from navigation to measured (ms). */
+  loadMs: number;
+  /** The load event did not fire within the time limit (measured anyway). */
+  loadTimedOut: boolean;
+}
+
+/** The outcome for one page. */
+export interface Verdict {
+  /** Anything the extension broke: the page fails. */
+  problems: string[];
+  /** Worth knowing, not failing (nondeterminism, excluded extension UI, capped waits). */
+  notes: string[];
+}
+
+/** Largest layout-shift increase tolerated beyond the page's own variation. */
+export const CLS_TOLERANCE = 0.01;
+
+/** Multiset difference: items of `a` not matched in `b`. */
+export function missingFrom(a: readonly string[], b: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of b) counts.set(item, (counts.get(item) ?? 0) + 1);
+  const out: string[] = [];
+  for (const item of a) {
+    const n = counts.get(item) ?? 0;
+    if (n > 0) counts.set(item, n - 1);
+    else out.push(item);
+  }
+  return out;
+}
+
+/** Multiset intersection of two lists. */
+function common(a: readonly string[], b: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of b) counts.set(item, (counts.get(item) ?? 0) + 1);
+  const out: string[] = [];
+  for (const item of a) {
+    const n = counts.get(item) ?? 0;
+    if (n > 0) {
+      counts.set(item, n - 1);
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+function equal(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function quote(items: string[]): string {
+  const shown = items.slice(0, 2).map((s) => JSON.stringify(s.length > 80 ? s.slice(0, 77) + '...' : s));
+  return shown.join(', ') + (items.length > 2 ? ` (+${items.length - 2} more)` : '');
+}
+
+/**
+ * Compares token lists (text lines or DOM nodes) of the extension load against the plain loads.
+ * Returns null when they match, else a problem or a note.
+ */
+export function compareTokens(
+  what: string,
+  plain: readonly (readonly string[])[],
+  ext: readonly string[],
+): { problem?: string; note?: string } | null {
+  if (plain.some((p) => equal(p, ext))) return null;
+  const [a, b] = plain as [readonly string[], readonly string[] | undefined];
+  const added = missingFrom(ext, b ? [...a, ...missingFrom(b, a)] : a);
+  const lost = missingFrom(b ? common(a, b) : a, ext);
+  const describe = (): string =>
+    [added.length ? `${added.length} only with the extension: ${quote(added)}` : '', lost.length ? `${lost.length} lost: ${quote(lost)}` : '']
+      .filter(Boolean)
+      .join('; ') || 'same items, different order';
+  if (!b || equal(a, b)) return { problem: `${what} differs with the extension (${describe()})` };
+  const noise = missingFrom(a, b).length + missingFrom(b, a).length;
+  const unexplained = added.length + lost.length;
+  if (unexplained <= noise) {
+    return { note: `${what} varies between plain loads (${noise} items); the extension load is within that variation${unexplained ? ` (${describe()})` : ''}` };
+  }
+  return { problem: `${what} differs with the extension beyond the page's own variation of ${noise} items (${describe()})` };
+}
+
+const key = (e: TabError): string => `${e.kind}: ${e.message}`;
+
+/** Judges the extension load against one or two plain loads of the same page. */
+export function judge(plain: readonly LoadResult[], ext: LoadResult): Verdict {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const add = (r: { problem?: string; note?: string } | null): void => {
+    if (r?.problem) problems.push(r.problem);
+    if (r?.note) notes.push(r.note);
+  };
+
+  add(compareTokens('visible text', plain.map((p) => p.snapshot.text.split('\n')), ext.snapshot.text.split('\n')));
+  add(compareTokens('DOM', plain.map((p) => p.snapshot.dom), ext.snapshot.dom));
+
+  const baseline = new Set(plain.flatMap((p) => p.pageErrors.map(key)));
+  const added = [...new Set(ext.pageErrors.map(key))].filter((k) => !baseline.has(k));
+  if (added.length) problems.push(`page errors only with the extension: ${quote(added)}`);
+  const extErrors = [...new Set(ext.extensionErrors.map((e) => `${key(e)} (${e.url || 'no url'})`))];
+  if (extErrors.length) problems.push(`extension errors: ${quote(extErrors)}`);
+
+  const plainCls = plain.map((p) => p.snapshot.cls);
+  const delta = ext.snapshot.cls - Math.max(...plainCls);
+  const spread = Math.max(...plainCls) - Math.min(...plainCls);
+  if (delta > CLS_TOLERANCE) {
+    const text = `layout shift ${ext.snapshot.cls.toFixed(3)} with the extension vs ${Math.max(...plainCls).toFixed(3)} without`;
+    if (plain.length > 1 && spread >= delta) notes.push(`${text}, within the page's own variation of ${spread.toFixed(3)}`);
+    else problems.push(text);
+  }
+
+  if (ext.loadTimedOut && !plain.some((p) => p.loadTimedOut)) problems.push('load event late with the extension only');
+  else if (ext.loadTimedOut) notes.push('load event never fired (with or without the extension)');
+  if (ext.settled.capped && !plain.some((p) => p.settled.capped)) notes.push(`did not settle with the extension within ${ext.settled.waitedMs} ms`);
+  else if (ext.settled.capped) notes.push('page keeps changing its DOM (settle wait capped)');
+
+  for (const x of ext.snapshot.excluded) notes.push(`extension UI <${x.tag}> in <${x.parent}> left out of the comparison`);
+  return { problems, notes };
+}

@@ -1,0 +1,221 @@
+/**
+ * Runs every saved page through Chromium without and with the extension and judges the difference.
+ * One static server, one plain browser (a fresh context per load) and one browser with the extension
+ * (each load on its own `pN.localhost` origin, so no page sees another's storage).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { CHROME_BUILD_DIR, QUIET_FLAGS, chromiumPath, freshProfileDir, launchWithExtension } from '../lib/chromium';
+import { serveStatic } from '../lib/serve';
+import { judge, type LoadResult } from './compare';
+import { listPages, type PageEntry } from './discover';
+import { installProbe, settle, snapshot, type SettleOptions } from './in-page';
+import { PageProbe } from './page-probe';
+import type { PageReport, RunReport } from './report';
+
+/** Options for {@link runPages}. */
+export interface RunOptions {
+  /** Folder of `NAME/source.html` pages or loose .html files. */
+  dir: string;
+  /** Built extension folder (default: .output/chrome-mv3). */
+  extensionDir?: string;
+  /** Pages measured at once (default 2). */
+  concurrency?: number;
+  /** Only these page names. */
+  only?: string[];
+  /** Give up on one page after this long (ms, default 60 s). */
+  pageTimeoutMs?: number;
+  /** Called as each page finishes. */
+  onPage?: (page: PageReport, done: number, total: number) => void;
+}
+
+const VIEWPORT = { width: 1280, height: 900 };
+const LOAD_TIMEOUT_MS = 15_000;
+const PLAIN_SETTLE: SettleOptions = { quietMs: 300, capMs: 3_000, waitForMarks: false, stableMs: 0 };
+
+/** True for hosts the local server answers: everything else fails at once. */
+function isLocal(url: URL): boolean {
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
+}
+
+async function blockExternal(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !isLocal(url),
+    (route) => route.abort().catch(() => {}),
+  );
+}
+
+function readManifest(dir: string): RunReport['extension'] {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { name?: string; version?: string; content_scripts?: unknown[] };
+  return { name: manifest.name ?? '?', version: manifest.version ?? '?', contentScripts: manifest.content_scripts?.length ?? 0 };
+}
+
+/** Loads one URL in a new tab of `context`, settles and measures it, and closes the tab. */
+async function loadOnce(context: BrowserContext, url: string, settleOpts: SettleOptions, pageShadowTags: string[], open: Set<Page>): Promise<LoadResult> {
+  const page = await context.newPage();
+  open.add(page);
+  try {
+    const probe = await PageProbe.attach(context, page, installProbe);
+    const started = performance.now();
+    let loadTimedOut = false;
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
+      loadTimedOut = true;
+    }
+    const settled = await probe.run(settle, settleOpts);
+    const snap = await probe.run(snapshot, { pageShadowTags });
+    await probe.detach();
+    return {
+      snapshot: snap,
+      settled,
+      pageErrors: probe.pageErrors,
+      extensionErrors: probe.extensionErrors,
+      loadMs: Math.round(performance.now() - started),
+      loadTimedOut,
+    };
+  } finally {
+    open.delete(page);
+    await page.close().catch(() => {});
+  }
+}
+
+function pageReport(entry: PageEntry, problems: string[], notes: string[], plain: LoadResult[], ext?: LoadResult): PageReport {
+  const s = ext?.snapshot;
+  return {
+    name: entry.name,
+    bytes: entry.bytes,
+    marks: s ? s.marks : null,
+    distinct: s ? s.distinct : null,
+    top: s?.top ?? [],
+    scanMs: s?.scanMs ?? null,
+    longestTaskMs: s ? s.longestTaskMs : null,
+    plainLongestTaskMs: plain.length ? Math.max(...plain.map((p) => p.snapshot.longestTaskMs)) : null,
+    clsDelta: s && plain.length ? Math.round((s.cls - Math.max(...plain.map((p) => p.snapshot.cls))) * 1000) / 1000 : null,
+    loadMs: ext ? ext.loadMs : null,
+    plainLoads: plain.length,
+    problems,
+    notes: [...new Set(notes)],
+  };
+}
+
+/** Runs the pages in `opts.dir` and returns the report (it does not print or write anything). */
+export async function runPages(opts: RunOptions): Promise<RunReport> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const extensionDir = opts.extensionDir ?? CHROME_BUILD_DIR;
+  const extension = readManifest(extensionDir);
+  const entries = listPages(opts.dir, opts.only);
+  const concurrency = opts.concurrency ?? 2;
+  const pageTimeoutMs = opts.pageTimeoutMs ?? 60_000;
+  const extSettle: SettleOptions =
+    extension.contentScripts > 0 ? { quietMs: 300, capMs: 5_000, waitForMarks: true, stableMs: 800 } : PLAIN_SETTLE;
+
+  const server = await serveStatic({ '/': opts.dir });
+  const port = new URL(server.url).port;
+  let browser: Browser | undefined;
+  let extContext: BrowserContext | undefined;
+  const swErrors: string[] = [];
+  const inFlight = new Map<string, string[]>(); // page name -> service worker errors seen while it loaded
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: QUIET_FLAGS });
+    const session = await launchWithExtension({ profileDir: freshProfileDir('pages-'), extensionDir, viewport: VIEWPORT });
+    extContext = session.context;
+    await blockExternal(extContext);
+    const onSwError = (text: string): void => {
+      swErrors.push(text);
+      for (const list of inFlight.values()) list.push(text);
+    };
+    const watch = (worker: Worker): void => {
+      worker.on('console', (m) => {
+        if (m.type() === 'error') onSwError(m.text());
+      });
+      // Uncaught errors in the worker go to its console, where the listener above sees them.
+      worker
+        .evaluate(() => {
+          self.addEventListener('error', (e) => console.error(`Uncaught ${(e as ErrorEvent).message}`));
+          self.addEventListener('unhandledrejection', (e) => console.error(`Unhandled rejection: ${String((e as PromiseRejectionEvent).reason)}`));
+        })
+        .catch(() => {});
+    };
+    watch(session.worker);
+    extContext.on('serviceworker', watch);
+
+    let origin = 0;
+    const extUrl = (entry: PageEntry): string => `http://p${++origin}.localhost:${port}/${entry.path.split('/').map(encodeURIComponent).join('/')}`;
+    const plainBrowser = browser;
+    const plainLoad = async (url: string, open: Set<Page>): Promise<LoadResult> => {
+      const context = await plainBrowser.newContext({ viewport: VIEWPORT, colorScheme: 'light' });
+      try {
+        await blockExternal(context);
+        return await loadOnce(context, url, PLAIN_SETTLE, [], open);
+      } finally {
+        await context.close().catch(() => {});
+      }
+    };
+
+    const testPage = async (entry: PageEntry): Promise<PageReport> => {
+      const open = new Set<Page>();
+      const plain: LoadResult[] = [];
+      let ext: LoadResult | undefined;
+      const swSeen: string[] = [];
+      const work = (async (): Promise<PageReport> => {
+        plain.push(await plainLoad(extUrl(entry), open));
+        inFlight.set(entry.name, swSeen);
+        ext = await loadOnce(extContext!, extUrl(entry), extSettle, plain[0]!.snapshot.shadowTags, open);
+        inFlight.delete(entry.name);
+        let verdict = judge(plain, ext);
+        if (verdict.problems.length) {
+          plain.push(await plainLoad(extUrl(entry), open));
+          verdict = judge(plain, ext);
+        }
+        const problems = [...verdict.problems];
+        if (swSeen.length) problems.push(`service worker errors during the load: ${swSeen.slice(0, 2).join('; ')}`);
+        return pageReport(entry, problems, verdict.notes, plain, ext);
+      })();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<PageReport>((done) => {
+        timer = setTimeout(() => done(pageReport(entry, [`no result within ${pageTimeoutMs / 1000} s`], [], plain, ext)), pageTimeoutMs);
+      });
+      try {
+        return await Promise.race([
+          work.catch((error: unknown) => pageReport(entry, [`could not be measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`], [], plain, ext)),
+          timeout,
+        ]);
+      } finally {
+        clearTimeout(timer);
+        inFlight.delete(entry.name);
+        for (const page of open) await page.close().catch(() => {});
+      }
+    };
+
+    const results: PageReport[] = new Array(entries.length);
+    let next = 0;
+    let done = 0;
+    const lane = async (): Promise<void> => {
+      while (next < entries.length) {
+        const index = next++;
+        const report = await testPage(entries[index]!);
+        results[index] = report;
+        opts.onPage?.(report, ++done, entries.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, entries.length) }, lane));
+
+    return {
+      dir: opts.dir,
+      startedAt: startedAt.toISOString(),
+      totalMs: Math.round(performance.now() - t0),
+      concurrency,
+      extension,
+      serviceWorkerErrors: swErrors,
+      pages: results,
+    };
+  } finally {
+    await extContext?.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await server.close();
+  }
+}
