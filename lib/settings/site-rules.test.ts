@@ -11,7 +11,7 @@ describe('site rules', () => {
 
   it('runs on http(s) pages unless switched off globally or for the site', () => {
     expect(isEnabledFor(DEFAULT_SETTINGS, 'https://sputniknews.com/a')).toBe(true);
-    expect(isEnabledFor(DEFAULT_SETTINGS, 'file:///tmp/a.html')).toBe(false);
+    expect(isEnabledFor(DEFAULT_SETTINGS, 'about:blank')).toBe(false);
     expect(isEnabledFor({ ...DEFAULT_SETTINGS, enabled: false }, 'https://sputniknews.com/a')).toBe(false);
     const off = withSite(DEFAULT_SETTINGS, 'example.org', false);
     expect(isEnabledFor(off, 'https://www.example.org/a')).toBe(false);

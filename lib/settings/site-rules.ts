@@ -1,7 +1,9 @@
 /**
  * The reader's settings as plain data, and the pure rules over them: which sites Backstory
- * runs on, and how untrusted stored values are brought back into range.
+ * runs on (the enablement rules of lib/scan/site-settings.ts), and how untrusted stored values
+ * are brought back into range.
  */
+import { isEnabledFor as enabledFor, isSiteDisabled as siteIsDisabled, parseSiteSettings, siteKey, withSiteEnabled, type SiteSettings } from '../scan/site-settings';
 
 /** How marks are drawn on pages. */
 export type HighlightStyle = 'underline' | 'background' | 'none';
@@ -9,12 +11,8 @@ export type HighlightStyle = 'underline' | 'background' | 'none';
 /** Every highlight style, in the order the settings view offers them. */
 export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'background', 'none'];
 
-/** The reader's settings. */
-export interface Settings {
-  /** Master switch: off means Backstory marks nothing anywhere. */
-  enabled: boolean;
-  /** Sites (host names without "www.") where the reader switched Backstory off. */
-  disabledSites: string[];
+/** The reader's settings: where Backstory runs (enabled, disabledSites), and how it looks. */
+export interface Settings extends SiteSettings {
   highlightStyle: HighlightStyle;
   /** How long the pointer rests on a mark before its popover opens, in milliseconds. */
   dwellMs: number;
@@ -34,53 +32,38 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 });
 
 /**
- * The site key of a page URL: its host name, lower-case, without a leading "www.".
- * Null for pages Backstory never runs on (not http or https, or unparsable).
+ * The site key of a page URL: its host name, lower-case, without a leading "www."
+ * ("file" for local files). Null for pages Backstory never runs on.
  */
 export function siteOf(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const host = parsed.hostname.toLowerCase();
-  return host.startsWith('www.') ? host.slice(4) : host;
+  return siteKey(url);
 }
 
 /** True when `site` or one of its parent domains was switched off. */
 export function isSiteDisabled(settings: Settings, site: string): boolean {
-  const parts = site.split('.');
-  for (let i = 0; i < parts.length; i++) {
-    if (settings.disabledSites.includes(parts.slice(i).join('.'))) return true;
-  }
-  return false;
+  return siteIsDisabled(settings, site);
 }
 
 /** True when Backstory should mark the page at `url`. */
 export function isEnabledFor(settings: Settings, url: string): boolean {
-  if (!settings.enabled) return false;
-  const site = siteOf(url);
-  return site !== null && !isSiteDisabled(settings, site);
+  return enabledFor(settings, url);
 }
 
-/** New settings with Backstory switched on or off for one site (and, when on, its parent domains). */
+/** New settings with Backstory switched on or off for one site (switching on also clears its parent domains). */
 export function withSite(settings: Settings, site: string, enabled: boolean): Settings {
-  const parts = site.split('.');
-  const covering = new Set(parts.map((_, i) => parts.slice(i).join('.')));
-  const rest = settings.disabledSites.filter((s) => (enabled ? !covering.has(s) : s !== site));
-  return { ...settings, disabledSites: enabled ? rest : [...rest, site].sort() };
+  // The shared rule works on URLs; any URL of the site stands for it.
+  const url = site === 'file' ? 'file:///' : `https://${site}/`;
+  return { ...settings, ...withSiteEnabled(settings, url, enabled) };
 }
 
 /** Brings any stored value back to valid settings, keeping what is valid and defaulting the rest. */
 export function normalizeSettings(raw: unknown): Settings {
   const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const sites = Array.isArray(value.disabledSites) ? value.disabledSites.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length <= 253) : [];
+  const sites = parseSiteSettings(raw);
   const dwell = typeof value.dwellMs === 'number' && Number.isFinite(value.dwellMs) ? Math.round(value.dwellMs) : DEFAULT_SETTINGS.dwellMs;
   return {
-    enabled: typeof value.enabled === 'boolean' ? value.enabled : DEFAULT_SETTINGS.enabled,
-    disabledSites: [...new Set(sites.map((s) => s.toLowerCase()))].sort(),
+    enabled: sites.enabled,
+    disabledSites: [...new Set(sites.disabledSites.map((s) => s.toLowerCase()))].sort(),
     highlightStyle: HIGHLIGHT_STYLES.includes(value.highlightStyle as HighlightStyle) ? (value.highlightStyle as HighlightStyle) : DEFAULT_SETTINGS.highlightStyle,
     dwellMs: Math.min(DWELL_MAX_MS, Math.max(DWELL_MIN_MS, dwell)),
   };
