@@ -3,13 +3,13 @@
  * bundled into the extension).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { ArticleFile, ArticleMeta } from './build';
 import type { Registry } from './registry';
 
 /** The repository root (this file is lib/dataset/inputs.ts). */
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// import.meta.dirname is set by Node and by Vitest's module runner (whose import.meta.url may not be file:).
+export const ROOT = resolve(import.meta.dirname, '../..');
 /** Where the articles and their metadata live. */
 export const ARTICLES_DIR = join(ROOT, 'data/articles');
 /** The curated registry. */
