@@ -8,6 +8,8 @@ export default defineConfig({
   imports: false,
   manifest: ({ browser }) => ({
     name: 'Backstory',
+    // public/_locales/en holds the UI strings; Chrome refuses to load an extension with _locales but no default_locale.
+    default_locale: 'en',
     description: 'Context on hover for news readers: who is this, what did they say, how each outlet described them.',
     permissions: ['storage', 'contextMenus', 'activeTab', 'unlimitedStorage'],
     commands: {
