@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTokens, judge, missingFrom, type LoadResult } from './compare';
+import { compareTokens, judge, missingFrom, textLines, type LoadResult } from './compare';
 import type { Snapshot } from './in-page';
 
 function load(over: Partial<Snapshot> = {}, rest: Partial<LoadResult> = {}): LoadResult {
@@ -28,6 +28,12 @@ describe('missingFrom', () => {
   });
 });
 
+describe('textLines', () => {
+  it('drops invisible line-end spaces and trailing blank lines, keeps the rest', () => {
+    expect(textLines('Test \n\n  indented\nend  \n\n')).toEqual(['Test', '', '  indented', 'end']);
+  });
+});
+
 describe('compareTokens', () => {
   it('accepts an extension load equal to either plain load', () => {
     expect(compareTokens('text', [['a'], ['b']], ['b'])).toBeNull();
@@ -52,32 +58,47 @@ describe('compareTokens', () => {
 
 describe('judge', () => {
   it('passes identical loads', () => {
-    expect(judge([load()], load())).toEqual({ problems: [], notes: [] });
+    expect(judge([load()], [load()])).toEqual({ problems: [], notes: [] });
   });
   it('fails page errors that only happen with the extension, not the baseline ones', () => {
     const base = { kind: 'exception' as const, message: 'TypeError: ads is undefined', url: 'http://127.0.0.1/a.js' };
     const extra = { kind: 'exception' as const, message: 'TypeError: boom', url: '' };
-    expect(judge([load({}, { pageErrors: [base] })], load({}, { pageErrors: [base] })).problems).toEqual([]);
-    expect(judge([load({}, { pageErrors: [base] })], load({}, { pageErrors: [base, extra] })).problems[0]).toMatch(/TypeError: boom/);
+    expect(judge([load({}, { pageErrors: [base] })], [load({}, { pageErrors: [base] })]).problems).toEqual([]);
+    expect(judge([load({}, { pageErrors: [base] })], [load({}, { pageErrors: [base, extra] })]).problems[0]).toMatch(/TypeError: boom/);
   });
   it('fails any error of the extension itself', () => {
     const err = { kind: 'console' as const, message: 'scan failed', url: 'chrome-extension://abc/content.js' };
-    expect(judge([load()], load({}, { extensionErrors: [err] })).problems[0]).toMatch(/extension errors: "console: scan failed \(chrome-extension/);
+    expect(judge([load()], [load({}, { extensionErrors: [err] })]).problems[0]).toMatch(/extension errors: "console: scan failed \(chrome-extension/);
   });
   it('fails added layout shift unless the page shifts as much by itself', () => {
-    expect(judge([load({ cls: 0.02 })], load({ cls: 0.1 })).problems[0]).toMatch(/layout shift 0.100 with the extension vs 0.020/);
-    expect(judge([load({ cls: 0.02 })], load({ cls: 0.025 })).problems).toEqual([]);
-    const noisy = judge([load({ cls: 0 }), load({ cls: 0.2 })], load({ cls: 0.25 }));
+    expect(judge([load({ cls: 0.02 })], [load({ cls: 0.1 })]).problems[0]).toMatch(/layout shift 0.100 with the extension vs 0.020/);
+    expect(judge([load({ cls: 0.02 })], [load({ cls: 0.025 })]).problems).toEqual([]);
+    const noisy = judge([load({ cls: 0 }), load({ cls: 0.2 })], [load({ cls: 0.25 })]);
     expect(noisy.problems).toEqual([]);
     expect(noisy.notes[0]).toMatch(/own variation/);
   });
+  it('passes an aspect when one of two loads with the extension matches, and notes the other', () => {
+    const v = judge([load()], [load({ text: 'Sergei Lavrov spoke.\nKabul was calm.\nAd slot' }), load()]);
+    expect(v.problems).toEqual([]);
+    expect(v.notes[0]).toMatch(/one load with the extension differed, another did not: visible text differs/);
+  });
+  it('fails page errors in every load with the extension, notes those in one only', () => {
+    const err = { kind: 'exception' as const, message: 'Error: flaky', url: '' };
+    expect(judge([load()], [load({}, { pageErrors: [err] }), load({}, { pageErrors: [err] })]).problems).toHaveLength(1);
+    const v = judge([load()], [load({}, { pageErrors: [err] }), load()]);
+    expect(v.problems).toEqual([]);
+    expect(v.notes[0]).toMatch(/page errors in one load with the extension only/);
+  });
+  it('judges layout shift by the calmer of two loads with the extension', () => {
+    expect(judge([load({ cls: 0.1 })], [load({ cls: 0.9 }), load({ cls: 0.1 })]).problems).toEqual([]);
+  });
   it('notes the extension UI host left out of the DOM comparison', () => {
-    const v = judge([load()], load({ excluded: [{ tag: 'backstory-popover', parent: 'body' }] }));
+    const v = judge([load()], [load({ excluded: [{ tag: 'backstory-popover', parent: 'body' }] })]);
     expect(v.problems).toEqual([]);
     expect(v.notes).toEqual(['extension UI <backstory-popover> in <body> left out of the comparison']);
   });
   it('fails a late load event only when the plain load was on time', () => {
-    expect(judge([load()], load({}, { loadTimedOut: true })).problems).toEqual(['load event late with the extension only']);
-    expect(judge([load({}, { loadTimedOut: true })], load({}, { loadTimedOut: true })).problems).toEqual([]);
+    expect(judge([load()], [load({}, { loadTimedOut: true })]).problems).toEqual(['load event late with the extension only']);
+    expect(judge([load({}, { loadTimedOut: true })], [load({}, { loadTimedOut: true })]).problems).toEqual([]);
   });
 });

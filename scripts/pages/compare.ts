@@ -96,40 +96,65 @@ export function compareTokens(
   return { problem: `${what} differs with the extension beyond the page's own variation of ${noise} items (${describe()})` };
 }
 
+/**
+ * The visible text as lines, without what no reader can see: spaces at line ends and trailing
+ * blank lines (an extension's UI host after the last text node keeps a trailing space alive).
+ */
+export function textLines(text: string): string[] {
+  const lines = text.split('\n').map((l) => l.trimEnd());
+  while (lines.length && lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
 const key = (e: TabError): string => `${e.kind}: ${e.message}`;
 
-/** Judges the extension load against one or two plain loads of the same page. */
-export function judge(plain: readonly LoadResult[], ext: LoadResult): Verdict {
+/**
+ * Judges the loads with the extension against the loads without it (one or two each). With two
+ * loads with the extension, a page passes an aspect when one of them does: the other differed the
+ * way the page differs by itself, and that is noted. The extension's own errors always count.
+ */
+export function judge(plain: readonly LoadResult[], exts: readonly LoadResult[]): Verdict {
   const problems: string[] = [];
   const notes: string[] = [];
-  const add = (r: { problem?: string; note?: string } | null): void => {
-    if (r?.problem) problems.push(r.problem);
-    if (r?.note) notes.push(r.note);
+  const best = (results: ({ problem?: string; note?: string } | null)[]): void => {
+    if (results.some((r) => r === null)) {
+      const other = results.find((r) => r !== null);
+      if (other) notes.push(`one load with the extension differed, another did not: ${other.problem ?? other.note}`);
+      return;
+    }
+    const noted = results.find((r) => !r!.problem);
+    if (noted) notes.push(noted.note!);
+    else problems.push(results[0]!.problem!);
   };
-
-  add(compareTokens('visible text', plain.map((p) => p.snapshot.text.split('\n')), ext.snapshot.text.split('\n')));
-  add(compareTokens('DOM', plain.map((p) => p.snapshot.dom), ext.snapshot.dom));
+  best(exts.map((e) => compareTokens('visible text', plain.map((p) => textLines(p.snapshot.text)), textLines(e.snapshot.text))));
+  best(exts.map((e) => compareTokens('DOM', plain.map((p) => p.snapshot.dom), e.snapshot.dom)));
 
   const baseline = new Set(plain.flatMap((p) => p.pageErrors.map(key)));
-  const added = [...new Set(ext.pageErrors.map(key))].filter((k) => !baseline.has(k));
-  if (added.length) problems.push(`page errors only with the extension: ${quote(added)}`);
-  const extErrors = [...new Set(ext.extensionErrors.map((e) => `${key(e)} (${e.url || 'no url'})`))];
+  const addedPer = exts.map((e) => new Set(e.pageErrors.map(key).filter((k) => !baseline.has(k))));
+  const always = [...addedPer[0]!].filter((k) => addedPer.every((set) => set.has(k)));
+  const sometimes = [...new Set(addedPer.flatMap((set) => [...set]))].filter((k) => !always.includes(k));
+  if (always.length) problems.push(`page errors only with the extension: ${quote(always)}`);
+  if (sometimes.length) notes.push(`page errors in one load with the extension only (the page's own flakiness): ${quote(sometimes)}`);
+  const extErrors = [...new Set(exts.flatMap((e) => e.extensionErrors.map((x) => `${key(x)} (${x.url || 'no url'})`)))];
   if (extErrors.length) problems.push(`extension errors: ${quote(extErrors)}`);
 
   const plainCls = plain.map((p) => p.snapshot.cls);
-  const delta = ext.snapshot.cls - Math.max(...plainCls);
+  const extCls = Math.min(...exts.map((e) => e.snapshot.cls));
+  const delta = extCls - Math.max(...plainCls);
   const spread = Math.max(...plainCls) - Math.min(...plainCls);
   if (delta > CLS_TOLERANCE) {
-    const text = `layout shift ${ext.snapshot.cls.toFixed(3)} with the extension vs ${Math.max(...plainCls).toFixed(3)} without`;
+    const text = `layout shift ${extCls.toFixed(3)} with the extension vs ${Math.max(...plainCls).toFixed(3)} without`;
     if (plain.length > 1 && spread >= delta) notes.push(`${text}, within the page's own variation of ${spread.toFixed(3)}`);
     else problems.push(text);
   }
 
-  if (ext.loadTimedOut && !plain.some((p) => p.loadTimedOut)) problems.push('load event late with the extension only');
-  else if (ext.loadTimedOut) notes.push('load event never fired (with or without the extension)');
-  if (ext.settled.capped && !plain.some((p) => p.settled.capped)) notes.push(`did not settle with the extension within ${ext.settled.waitedMs} ms`);
-  else if (ext.settled.capped) notes.push('page keeps changing its DOM (settle wait capped)');
-
-  for (const x of ext.snapshot.excluded) notes.push(`extension UI <${x.tag}> in <${x.parent}> left out of the comparison`);
-  return { problems, notes };
+  const anyPlainLate = plain.some((p) => p.loadTimedOut);
+  if (exts.every((e) => e.loadTimedOut) && !anyPlainLate) problems.push('load event late with the extension only');
+  else if (exts.some((e) => e.loadTimedOut)) notes.push('load event did not fire in time');
+  const anyPlainCapped = plain.some((p) => p.settled.capped);
+  if (exts.some((e) => e.settled.capped)) {
+    notes.push(anyPlainCapped ? 'page keeps changing its DOM (settle wait capped)' : 'did not settle within the cap with the extension only');
+  }
+  for (const x of exts.flatMap((e) => e.snapshot.excluded)) notes.push(`extension UI <${x.tag}> in <${x.parent}> left out of the comparison`);
+  return { problems, notes: [...new Set(notes)] };
 }

@@ -81,6 +81,13 @@ export class PageProbe {
       const url = (event.stackTrace as ExceptionDetails['stackTrace'])?.callFrames[0]?.url ?? '';
       probe.record(event.executionContextId, { kind: 'console', message: firstLine(message), url });
     });
+    // Browser-side messages (CSP violations, blocked requests) come through the Log domain; only
+    // those raised from extension code are kept: the page's network noise is the same on both sides.
+    cdp.on('Log.entryAdded', ({ entry }) => {
+      const url = entry.url || entry.stackTrace?.callFrames[0]?.url || '';
+      if (entry.level === 'error' && url.startsWith('chrome-extension://')) probe.extensionErrors.push({ kind: 'console', message: firstLine(entry.text), url });
+    });
+    await cdp.send('Log.enable');
     await cdp.send('Page.enable');
     const tree = await cdp.send('Page.getFrameTree');
     probe.mainFrameId = tree.frameTree.frame.id;

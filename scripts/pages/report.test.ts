@@ -13,7 +13,9 @@ function page(name: string, problems: string[] = []): PageReport {
     plainLongestTaskMs: 55,
     clsDelta: 0,
     loadMs: 800,
+    plainLoadMs: 700,
     plainLoads: 1,
+    extensionLoads: 1,
     problems,
     notes: [],
   };

@@ -22,8 +22,12 @@ export interface PageReport {
   clsDelta: number | null;
   /** Time to measured state with the extension (ms). */
   loadMs: number | null;
+  /** Time to measured state without it (ms). */
+  plainLoadMs: number | null;
   /** How many loads without the extension were needed (2 when the first differed). */
   plainLoads: number;
+  /** How many loads with it (2 when the second plain load did not explain the difference). */
+  extensionLoads: number;
   problems: string[];
   notes: string[];
 }
@@ -78,7 +82,7 @@ export function renderMarkdown(run: RunReport): string {
     pagesWithMarks: withMarks,
     maxScanMs: scans.length ? Math.max(...scans) : null,
     maxLongestTaskMs: tasks.length ? Math.max(...tasks) : null,
-    nondeterministicPages: run.pages.filter((p) => p.plainLoads > 1).length,
+    pagesLoadedAgain: run.pages.filter((p) => p.plainLoads > 1).length,
     serviceWorkerErrors: run.serviceWorkerErrors.length,
     totalSeconds: Math.round(run.totalMs / 1000),
     startedAt: run.startedAt,
