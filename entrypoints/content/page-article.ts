@@ -1,24 +1,24 @@
-/** "Save this article": the page's article as Readability sees it, for the background's extraction. */
-import { Readability } from '@mozilla/readability';
+/** "Save this article": the page's article as the extractor reads it, for the background. */
+import { htmlToArticle } from '../../lib/extract/html-to-article';
 import type { SaveArticleRequest } from '../../lib/messages/articles';
 import { pageInfo } from '../../lib/page/page-info';
 
-/** Extracts the readable article of `doc` (a clone is parsed; the page is never touched). */
+/** Reads the article of `doc` (from a clone: the page is never touched). */
 export function pageArticle(doc: Document, location: string): SaveArticleRequest {
   const info = pageInfo(doc, location);
-  const parsed = new Readability(doc.cloneNode(true) as Document).parse();
-  const text = parsed?.textContent?.trim() || doc.body?.innerText?.trim() || '';
+  const article = htmlToArticle(doc.cloneNode(true) as Document, { url: location });
+  const text = article.blocks
+    .filter((block) => block.kind !== 'title')
+    .map((block) => block.text)
+    .join('\n\n')
+    .trim();
   if (!text) throw new Error('This page has no article text to save');
-  const published =
-    doc.querySelector('meta[property="article:published_time"]')?.getAttribute('content') ??
-    doc.querySelector('time[datetime]')?.getAttribute('datetime') ??
-    undefined;
   return {
     url: info.url,
-    title: parsed?.title?.trim() || info.title,
-    site: parsed?.siteName?.trim() || info.site,
+    title: article.title || info.title,
+    site: article.publisher || info.site,
     text,
-    ...(published ? { published } : {}),
-    ...(parsed?.byline?.trim() ? { byline: parsed.byline.trim() } : {}),
+    ...(article.published ? { published: article.published } : {}),
+    ...(article.byline ? { byline: article.byline } : {}),
   };
 }
