@@ -187,6 +187,8 @@ class TrieMatcher implements Matcher {
   readonly byteLength: number;
   readonly tables: Omit<SerializedMatcher, 'terms'>;
   private readonly caseCode: Uint8Array;
+  /** Folded first character -> node (0: none). Derived, not serialized: most walks end here. */
+  private readonly rootChild: Int32Array;
   /** Normalised text of exact-case terms (others are checked on their first letter only). */
   private readonly exactText: (string | undefined)[];
 
@@ -201,7 +203,9 @@ class TrieMatcher implements Matcher {
       this.caseCode[t] = code;
       if (code === 0) this.exactText[t] = normalizeAlias(terms[t]!.text);
     }
-    this.byteLength = [tables.childStart, tables.edgeChar, tables.edgeTarget, tables.acceptStart, tables.acceptTerm].reduce(
+    this.rootChild = new Int32Array(65536);
+    for (let e = tables.childStart[0]!; e < tables.childStart[1]!; e++) this.rootChild[tables.edgeChar[e]!] = tables.edgeTarget[e]!;
+    this.byteLength = this.rootChild.byteLength + [tables.childStart, tables.edgeChar, tables.edgeTarget, tables.acceptStart, tables.acceptTerm].reduce(
       (sum, a) => sum + a.byteLength,
       this.caseCode.byteLength,
     );
@@ -220,11 +224,19 @@ class TrieMatcher implements Matcher {
       }
       // A word after an apostrophe inside a word ("O'Brien", "Lavrov's") is not a word start.
       const startsWord = !(i > 1 && cls[text.charCodeAt(i - 1)]! & APOS && cls[text.charCodeAt(i - 2)]! & WORD);
-      if (startsWord) {
-        let node = 0;
-        let j = i;
+      const first = startsWord ? this.rootChild[fold[text.charCodeAt(i)]!]! : 0;
+      if (first !== 0) {
+        let node = first;
+        let j = i + 1;
         let best = -1;
         let bestEnd = i;
+        if (acceptStart[node] !== acceptStart[node + 1] && this.endsWord(text, j)) {
+          const t = this.pick(node, text, i);
+          if (t >= 0) {
+            best = t;
+            bestEnd = j;
+          }
+        }
         while (j < n) {
           const c = fold[text.charCodeAt(j)]!;
           let lo = childStart[node]!;

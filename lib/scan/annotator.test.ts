@@ -26,6 +26,7 @@ function fakeHighlighter() {
     delete: (range) => void drawn.delete(range),
     adopt: (root) => void adopted.push(root),
     clear: () => drawn.clear(),
+    dispose: () => drawn.clear(),
   };
   return { h, drawn, adopted };
 }

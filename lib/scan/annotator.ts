@@ -97,7 +97,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const isVisible = options.isVisible ?? defaultIsVisible;
   const caretAt = options.caretAt ?? ((x, y, roots) => defaultCaretAt(doc, x, y, roots));
   const contains = options.contains ?? ((range, x, y) => defaultContains(doc, range, x, y));
-  let highlighter: Highlighter | null = options.highlighter ?? null;
+  // Created now, not at the first mark: installing the styles restyles the page, best done early.
+  const highlighter: Highlighter = options.highlighter ?? cssHighlighter(doc);
   const StaticRangeCtor = (doc.defaultView as (Window & typeof globalThis) | null)?.StaticRange;
 
   /** Marks per block, in text order within the block. */
@@ -106,6 +107,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const hiddenBlocks = new Set<Node>();
   const counts = new Map<string, number>();
   const shadowRoots = new Set<ShadowRoot>();
+  /** Marks found but not drawn yet: block, mark, block, mark, ... */
+  const pending: (Node | Mark)[] = [];
   let ordered: Mark[] | null = null;
   let enabled = false;
   let stopped = false;
@@ -118,7 +121,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let prune = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const draw = (): Highlighter => (highlighter ??= cssHighlighter(doc));
+  const draw = (): Highlighter => highlighter;
 
   function addMark(block: Node, mark: Mark) {
     let list = byBlock.get(block);
@@ -175,8 +178,6 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const hits = matcher.findAll(text);
     if (hits.length === 0) return;
     let k = 0;
-    let visibleEl: Element | null = null;
-    let visible = true;
     for (const hit of hits) {
       let startNode = nodes[0]!;
       let startOffset = hit.start;
@@ -191,22 +192,33 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         endNode = nodes[e]!;
         endOffset = hit.end - starts[e]!;
       }
-      const parent = startNode.parentElement;
-      if (parent && parent !== visibleEl) {
-        visibleEl = parent;
-        visible = isVisible(parent);
-      }
-      if (!visible) {
-        hiddenBlocks.add(block);
-        continue;
-      }
-      addMark(block, {
+      pending.push(block, {
         entityId: hit.entityId!,
         range: makeRange(startNode, startOffset, endNode, endOffset),
         type: typeOf(hit.entityId!),
         term: hit.term,
       });
     }
+  }
+
+  /**
+   * Draws the marks found since the last commit. Visibility is checked here, for all of them at
+   * once, before any highlight changes: interleaving the two would recompute styles at every mark.
+   */
+  function commit() {
+    const visibleOf = new Map<Element, boolean>();
+    for (let i = 1; i < pending.length; i += 2) {
+      const parent = (pending[i] as Mark).range.startContainer.parentElement;
+      if (parent && !visibleOf.has(parent)) visibleOf.set(parent, isVisible(parent));
+    }
+    for (let i = 0; i < pending.length; i += 2) {
+      const block = pending[i] as Node;
+      const mark = pending[i + 1] as Mark;
+      const parent = mark.range.startContainer.parentElement;
+      if (!parent || visibleOf.get(parent)) addMark(block, mark);
+      else hiddenBlocks.add(block);
+    }
+    pending.length = 0;
   }
 
   /** Scans the text under `roots`, replacing the marks of every block it reads. */
@@ -252,6 +264,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
             if (block) flush(block, nodes, fresh);
             nodes = [];
             block = null;
+            commit();
             await pause();
             if (gen !== generation) return;
             sliceStart = performance.now();
@@ -259,6 +272,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         }
       }
       if (block) flush(block, nodes, fresh);
+      commit();
     }
   }
 
@@ -369,13 +383,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     dirty.clear();
+    pending.length = 0;
     prune = false;
     const had = byBlock.size > 0;
     byBlock.clear();
     hiddenBlocks.clear();
     counts.clear();
     ordered = null;
-    highlighter?.clear();
+    highlighter.clear();
     if (had) onChange?.([]);
   }
 
@@ -417,6 +432,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     stop() {
       if (stopped) return;
       turnOff();
+      highlighter.dispose();
       stopped = true;
     },
   };

@@ -13,8 +13,10 @@ export interface Highlighter {
   delete(range: AbstractRange, type: EntityType | undefined): void;
   /** Makes the styles apply inside `root` (a shadow root holding marks). */
   adopt(root: DocumentOrShadowRoot): void;
-  /** Removes every highlight and the styles (a later `add` brings them back). */
+  /** Removes every highlight; the styles stay, so switching back on costs no style recalculation. */
   clear(): void;
+  /** Removes every highlight and the styles (a later `add` brings them back). */
+  dispose(): void;
 }
 
 /** Highlight name for an entity type: `backstory-person`, ..., `backstory-entity` when unknown. */
@@ -56,7 +58,10 @@ export function supportsHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
 }
 
-/** The real highlighter over `CSS.highlights` for `doc`. */
+/**
+ * The real highlighter over `CSS.highlights` for `doc`. Its stylesheet is adopted at once:
+ * adopting a sheet restyles the whole page, so do it early (ideally before the page renders).
+ */
 export function cssHighlighter(doc: Document): Highlighter {
   const view = doc.defaultView as (Window & typeof globalThis & { Highlight: new () => HighlightLike }) | null;
   const registry = (view?.CSS as unknown as { highlights: Map<string, HighlightLike> }).highlights;
@@ -82,6 +87,7 @@ export function cssHighlighter(doc: Document): Highlighter {
     adopted.add(root);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   };
+  adopt(doc);
   return {
     add: (range, type) => void get(type).add(range),
     delete: (range, type) => void byName.get(highlightName(type))?.delete(range),
@@ -89,6 +95,9 @@ export function cssHighlighter(doc: Document): Highlighter {
     clear() {
       for (const [name, h] of byName) if (registry.get(name) === h) registry.delete(name);
       byName.clear();
+    },
+    dispose() {
+      this.clear();
       for (const root of adopted) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
       adopted.clear();
     },
