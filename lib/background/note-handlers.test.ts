@@ -132,10 +132,13 @@ describe('note handlers through the router', () => {
     expect(await send('articles.delete', { id: saved.sourceId }, POPUP)).toEqual({ deleted: true });
   });
 
-  it('says clearly when saving is not wired', async () => {
-    const { route } = await start();
-    const reply = await route({ type: 'articles.save', request: { url: 'https://r.example/', title: '', site: '', text: 'x' } }, POPUP);
-    expect(!reply.ok && reply.error).toMatch(/not available/);
+  it('saves with the bundled extraction by default', async () => {
+    const { send } = await start();
+    const text = 'Russian Foreign Minister Sergei Lavrov met envoys.\n"There is no hurry," Lavrov said of the Taliban.';
+    const saved = await send('articles.save', { url: 'https://r.example/s', title: 'Envoys', site: 'R', text }, POPUP);
+    expect(saved.mentions).toBeGreaterThanOrEqual(2);
+    const card = (await send('entity.card', { id: 'taliban' }))!;
+    expect(card.context.some((c) => c.sourceId === saved.sourceId)).toBe(true);
   });
 
   it('turns a full disk into a message for the reader', async () => {

@@ -18,6 +18,7 @@ import { buildSavedArticle, type ArticleExtractor } from '../notes/saved-article
 import { exportAnnotations } from '../notes/web-annotation';
 import { loadSettings, saveSettings } from '../settings/settings-store';
 import { normalizeSettings } from '../settings/site-rules';
+import { createDatasetExtractor } from './article-extractor';
 import { guard, requireExtensionPage } from './guard';
 
 /** Message names these handlers answer. */
@@ -28,7 +29,7 @@ export type NoteHandlers = Pick<Handlers, NoteHandlerName>;
 
 /** What the handlers need besides the database. */
 export interface NoteHandlerOptions {
-  /** Extraction for "Save this article" (lib/extract); without it, saving answers a clear error. */
+  /** Extraction for "Save this article"; defaults to lib/extract with the stored dictionary. */
   extract?: ArticleExtractor;
   /** Where the reader's settings live, for backups; defaults to extension storage. */
   settings?: SettingsAccess;
@@ -46,6 +47,7 @@ const storedSettings: SettingsAccess = {
 export function createNoteHandlers(dbp: Promise<IDBPDatabase<BackstoryDB>>, options: NoteHandlerOptions = {}): NoteHandlers {
   const now = options.now ?? Date.now;
   const settings = options.settings ?? storedSettings;
+  const extract = options.extract ?? createDatasetExtractor();
 
   async function checkEntities(db: IDBPDatabase<BackstoryDB>, ids: string[] | undefined): Promise<void> {
     if (!ids?.length) return;
@@ -89,9 +91,8 @@ export function createNoteHandlers(dbp: Promise<IDBPDatabase<BackstoryDB>>, opti
       return importBackup(await dbp, parsed, settings);
     }),
     'articles.save': guard(async (request) => {
-      if (!options.extract) throw new ReaderError('Saving articles is not available in this version of Backstory.');
       const db = await dbp;
-      const extraction = await options.extract(request, await getDictionary(db));
+      const extraction = await extract(request, await getDictionary(db));
       const article = buildSavedArticle(request, extraction, now());
       await saveArticle(db, article);
       return { sourceId: article.id, mentions: article.mentions.length, quotes: article.quotes.length };

@@ -41,4 +41,21 @@ describe('saved articles', () => {
     expect(lavrov.quoteIds).toEqual([`${article.id}-q0`]);
     expect(article.context.find((c) => c.entityId === 'taliban')!.sentences[0]!.text).toContain('no hurry');
   });
+
+  it('uses the text, sentences and roles extraction laid out itself', () => {
+    const laidOut = 'Talks\n\nForeign Minister Sergei Lavrov spoke.';
+    const article = buildSavedArticle(
+      { url: 'https://a.example/2', title: 'Talks', site: 'R', text: 'raw page text' },
+      {
+        text: laidOut,
+        mentions: [{ entityId: 'lavrov', text: 'Sergei Lavrov', start: 24, end: 37 }],
+        quotes: [],
+        sentences: [{ start: 7, end: 44 }],
+        roles: [{ entityId: 'lavrov', title: 'Foreign Minister', evidence: 'Foreign Minister Sergei Lavrov', start: 7, end: 37 }],
+      },
+    );
+    expect(article.text).toBe(laidOut);
+    expect(article.context[0]!.sentences[0]!.text).toBe('Foreign Minister Sergei Lavrov spoke.');
+    expect(article.context[0]!.roles).toEqual([{ title: 'Foreign Minister', sourceId: article.id, evidence: 'Foreign Minister Sergei Lavrov', start: 7, end: 37 }]);
+  });
 });

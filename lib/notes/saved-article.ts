@@ -7,12 +7,16 @@ import type { SavedArticle } from '../db/schema';
 import type { SaveArticleRequest } from '../messages/articles';
 import type { DictionaryPayload } from '../messages/entities';
 
-/** What extraction found in an article (the shape of the extraction CLI's output), offsets into `text`. */
+/** What extraction found in an article (the shape of the extraction CLI's output). */
 export interface ArticleExtraction {
+  /** The plain text the offsets point into, when extraction laid it out itself; else the request's text. */
+  text?: string;
   mentions: { entityId: string; text: string; start: number; end: number }[];
   quotes: { text: string; speakerId: string | null; speaker: string | null; start: number; end: number; partial?: boolean; mentions?: string[] }[];
   /** Sentence spans; when absent, sentences are split simply at end punctuation. */
-  sentences?: { text: string; start: number; end: number }[];
+  sentences?: { start: number; end: number }[];
+  /** Roles the article states ("Russian Foreign Minister Sergei Lavrov"). */
+  roles?: { entityId: string; title: string; evidence: string; start: number; end: number }[];
 }
 
 /** Runs the extension's extraction on a page; the background wires in lib/extract. */
@@ -50,7 +54,8 @@ export function splitSentences(text: string): { text: string; start: number; end
 /** Builds the saved article: source, mentions, quotes with ids, and per-entity context. */
 export function buildSavedArticle(request: SaveArticleRequest, extraction: ArticleExtraction, now: number = Date.now()): SavedArticle {
   const id = savedArticleId(request.url);
-  const inText = (s: { start: number; end: number }) => s.start >= 0 && s.end <= request.text.length && s.start <= s.end;
+  const text = extraction.text ?? request.text;
+  const inText = (s: { start: number; end: number }) => s.start >= 0 && s.end <= text.length && s.start <= s.end;
   const mentions: Mention[] = extraction.mentions.filter(inText).map((m) => ({ entityId: m.entityId, sourceId: id, text: m.text, start: m.start, end: m.end }));
   const quotes: Quote[] = extraction.quotes.filter(inText).map((q, i) => ({
     id: `${id}-q${i}`,
@@ -63,14 +68,16 @@ export function buildSavedArticle(request: SaveArticleRequest, extraction: Artic
     partial: q.partial ?? false,
     mentions: q.mentions ?? [...new Set(mentions.filter((m) => m.start >= q.start && m.end <= q.end).map((m) => m.entityId))],
   }));
-  const sentences = (extraction.sentences ?? splitSentences(request.text)).filter(inText);
+  const sentences = (extraction.sentences ?? splitSentences(text)).filter(inText);
+  const roles = (extraction.roles ?? []).filter(inText);
   const entityIds = [...new Set([...mentions.map((m) => m.entityId), ...quotes.flatMap((q) => (q.speakerId ? [q.speakerId] : []))])];
   const context: SourceContext[] = entityIds.map((entityId) => {
     const spans = mentions.filter((m) => m.entityId === entityId);
     const own: Sentence[] = sentences
       .filter((s) => spans.some((m) => m.start < s.end && m.end > s.start))
-      .map((s) => ({ sourceId: id, text: s.text, start: s.start, end: s.end }));
-    return { entityId, sourceId: id, sentences: own, roles: [], quoteIds: quotes.filter((q) => q.speakerId === entityId).map((q) => q.id) };
+      .map((s) => ({ sourceId: id, text: text.slice(s.start, s.end), start: s.start, end: s.end }));
+    const ownRoles = roles.filter((r) => r.entityId === entityId).map((r) => ({ title: r.title, sourceId: id, evidence: r.evidence, start: r.start, end: r.end }));
+    return { entityId, sourceId: id, sentences: own, roles: ownRoles, quoteIds: quotes.filter((q) => q.speakerId === entityId).map((q) => q.id) };
   });
   const source: SavedArticle['source'] = {
     id,
@@ -82,5 +89,5 @@ export function buildSavedArticle(request: SaveArticleRequest, extraction: Artic
     origin: 'saved',
   };
   if (request.byline) source.byline = request.byline;
-  return { id, url: request.url, source, text: request.text, mentions, quotes, context, entityIds, savedAt: now };
+  return { id, url: request.url, source, text, mentions, quotes, context, entityIds, savedAt: now };
 }

@@ -1,0 +1,45 @@
+/**
+ * "Save this article" runs the same extraction as the bundled dataset (lib/extract): the
+ * page's Readability text becomes title, byline and paragraph blocks, and the extractor finds
+ * mentions, roles and quotes with the stored dataset's dictionary.
+ */
+import type { ArticleInput } from '../extract/article';
+import { createExtractor } from '../extract/extract-article';
+import type { SaveArticleRequest } from '../messages/articles';
+import type { DictionaryPayload } from '../messages/entities';
+import type { ArticleExtraction, ArticleExtractor } from '../notes/saved-article';
+
+/** The extractor's input for a page the reader saves: one block per paragraph of its text. */
+export function toArticleInput(request: SaveArticleRequest): ArticleInput {
+  const paragraphs = request.text
+    .split(/\n/u)
+    .map((line) => line.replace(/\s+/gu, ' ').trim())
+    .filter(Boolean);
+  const input: ArticleInput = {
+    title: request.title,
+    publisher: request.site,
+    url: request.url,
+    blocks: [
+      { kind: 'title', text: request.title },
+      ...(request.byline ? [{ kind: 'byline' as const, text: request.byline }] : []),
+      // Readability's text often repeats the headline first.
+      ...paragraphs.filter((p, i) => i > 0 || p !== request.title).map((text) => ({ kind: 'body' as const, text })),
+    ],
+    stripped: [],
+  };
+  if (request.byline) input.byline = request.byline;
+  if (request.published) input.published = request.published;
+  return input;
+}
+
+/** An ArticleExtractor over lib/extract, recompiling the dictionary only when its version changes. */
+export function createDatasetExtractor(): ArticleExtractor {
+  let compiled: { version: string; run: ReturnType<typeof createExtractor> } | null = null;
+  return (request: SaveArticleRequest, dictionary: DictionaryPayload): ArticleExtraction => {
+    if (compiled?.version !== dictionary.version) {
+      compiled = { version: dictionary.version, run: createExtractor({ dictionary: dictionary.terms, entities: dictionary.entities }) };
+    }
+    const found = compiled.run(toArticleInput(request));
+    return { text: found.text, mentions: found.mentions, quotes: found.quotes, sentences: found.sentences, roles: found.roles };
+  };
+}
