@@ -27,7 +27,7 @@ import EntityCard from '../../components/EntityCard';
 import cardCss from '../../components/card.css?inline';
 import type { EntityCard as CardData } from '../messages/entities';
 import { stepIndex, startIndex, tabbables, wrapTab, type Direction } from './keyboard';
-import { lineRects, rangeAnchor, rectIndexAt, type Point } from './range-anchor';
+import { lineRects, rangeAnchor, rangeElement, rectIndexAt, type Point } from './range-anchor';
 
 /** A marked name on the page, as the annotator reports it. */
 export interface PageMark {
@@ -74,6 +74,8 @@ interface OpenCard {
   line: number;
   /** Incremented on every open, so late loads for an older card are ignored. */
   token: number;
+  /** The words are in right-to-left text. */
+  rtl: boolean;
 }
 
 /** True when two marks are the same occurrence (the annotator may hand out fresh objects). */
@@ -94,6 +96,12 @@ function deepActiveElement(doc: Document): Element | null {
   let active = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+/** True when the range's text runs right to left. */
+function isRtl(range: Range): boolean {
+  const element = rangeElement(range);
+  return element ? getComputedStyle(element).direction === 'rtl' : false;
 }
 
 const styleMarker = 'data-backstory-card-css';
@@ -194,6 +202,7 @@ export class PopoverController {
       via: viaKeyboard ? 'keyboard' : 'pointer',
       line: point ? rectIndexAt(rects, point) : 0,
       token: ++this.tokens,
+      rtl: isRtl(mark.range),
     };
     const switching = this.current !== null;
     this.current = open;
@@ -489,7 +498,8 @@ export class PopoverController {
     const dialog = this.dialog;
     const { x, y, placement } = await computePosition(rangeAnchor(open.mark.range, open.line), dialog, {
       strategy: 'fixed',
-      placement: 'bottom-start',
+      // Align with the start of the words in the page's own direction.
+      placement: open.rtl ? 'bottom-end' : 'bottom-start',
       middleware: [
         offset(6),
         flip({ padding: 8 }),
