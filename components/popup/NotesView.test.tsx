@@ -8,7 +8,7 @@ const now = Date.UTC(2021, 7, 20);
 const article: ArticleInfo = { url: 'https://example.org/lavrov', title: 'Lavrov calls for dialogue', site: 'Sputnik' };
 
 /** An in-memory notes backend with the same behaviour as the background's. */
-function fakeApi(initial: Note[] = []): NotesApi & { notes: Note[] } {
+function fakeApi(initial: Note[] = []) {
   let next = 1;
   const store = {
     notes: [...initial],
@@ -33,7 +33,7 @@ function fakeApi(initial: Note[] = []): NotesApi & { notes: Note[] } {
     importBackup: vi.fn(async () => ({ kind: 'backup' as const, notesAdded: 2, notesUpdated: 1, notesUnchanged: 0, articlesAdded: 0, articlesUpdated: 0, articlesUnchanged: 0, settingsRestored: false })),
     saveArticle: vi.fn(async () => ({ sourceId: 'saved-1', mentions: 3, quotes: 1 })),
   };
-  return store;
+  return store satisfies NotesApi;
 }
 
 const other: Note = { id: 'o1', url: 'https://chinadaily.com.cn/x', title: 'Positive signal', site: 'China Daily', text: 'Kabulov on seven years of contacts', entityIds: [], createdAt: now - 5000, updatedAt: now - 5000 };

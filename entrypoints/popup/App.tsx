@@ -162,7 +162,7 @@ export default function App({ services, initialEntity = null, now = Date.now }: 
   return (
     <div class="app">
       <header class="app-bar">
-        <h1 class="brand">{t('extName')}</h1>
+        <h1 class="visually-hidden">{t('extName')}</h1>
         <div
           ref={tabList}
           class="tabs"
