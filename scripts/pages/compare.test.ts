@@ -58,7 +58,7 @@ describe('compareTokens', () => {
 
 describe('judge', () => {
   it('passes identical loads', () => {
-    expect(judge([load()], [load()])).toEqual({ problems: [], notes: [] });
+    expect(judge([load()], [load()])).toEqual({ problems: [], notes: [], retry: false });
   });
   it('fails page errors that only happen with the extension, not the baseline ones', () => {
     const base = { kind: 'exception' as const, message: 'TypeError: ads is undefined', url: 'http://127.0.0.1/a.js' };
@@ -68,10 +68,14 @@ describe('judge', () => {
   });
   it('fails any error of the extension itself', () => {
     const err = { kind: 'console' as const, message: 'scan failed', url: 'chrome-extension://abc/content.js' };
-    expect(judge([load()], [load({}, { extensionErrors: [err] })]).problems[0]).toMatch(/extension errors: "console: scan failed \(chrome-extension/);
+    const v = judge([load()], [load({}, { extensionErrors: [err] })]);
+    expect(v.problems[0]).toMatch(/extension errors: "console: scan failed \(chrome-extension/);
+    expect(v.retry).toBe(false);
   });
   it('fails added layout shift unless the page shifts as much by itself', () => {
-    expect(judge([load({ cls: 0.02 })], [load({ cls: 0.1 })]).problems[0]).toMatch(/layout shift 0.100 with the extension vs 0.020/);
+    const shifted = judge([load({ cls: 0.02 })], [load({ cls: 0.1 })]);
+    expect(shifted.problems[0]).toMatch(/layout shift 0.100 with the extension vs 0.020/);
+    expect(shifted.retry).toBe(true);
     expect(judge([load({ cls: 0.02 })], [load({ cls: 0.025 })]).problems).toEqual([]);
     const noisy = judge([load({ cls: 0 }), load({ cls: 0.2 })], [load({ cls: 0.25 })]);
     expect(noisy.problems).toEqual([]);

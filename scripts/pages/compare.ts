@@ -28,6 +28,8 @@ export interface Verdict {
   problems: string[];
   /** Worth knowing, not failing (nondeterminism, excluded extension UI, capped waits). */
   notes: string[];
+  /** True when some problem might be the page's own variation, so another load could clear it. */
+  retry: boolean;
 }
 
 /** Largest layout-shift increase tolerated beyond the page's own variation. */
@@ -135,9 +137,11 @@ export function judge(plain: readonly LoadResult[], exts: readonly LoadResult[])
   const sometimes = [...new Set(addedPer.flatMap((set) => [...set]))].filter((k) => !always.includes(k));
   if (always.length) problems.push(`page errors only with the extension: ${quote(always)}`);
   if (sometimes.length) notes.push(`page errors in one load with the extension only (the page's own flakiness): ${quote(sometimes)}`);
+  const retry = problems.length > 0;
   const extErrors = [...new Set(exts.flatMap((e) => e.extensionErrors.map((x) => `${key(x)} (${x.url || 'no url'})`)))];
   if (extErrors.length) problems.push(`extension errors: ${quote(extErrors)}`);
 
+  let retryCls = false;
   const plainCls = plain.map((p) => p.snapshot.cls);
   const extCls = Math.min(...exts.map((e) => e.snapshot.cls));
   const delta = extCls - Math.max(...plainCls);
@@ -145,7 +149,10 @@ export function judge(plain: readonly LoadResult[], exts: readonly LoadResult[])
   if (delta > CLS_TOLERANCE) {
     const text = `layout shift ${extCls.toFixed(3)} with the extension vs ${Math.max(...plainCls).toFixed(3)} without`;
     if (plain.length > 1 && spread >= delta) notes.push(`${text}, within the page's own variation of ${spread.toFixed(3)}`);
-    else problems.push(text);
+    else {
+      problems.push(text);
+      retryCls = true;
+    }
   }
 
   const anyPlainLate = plain.some((p) => p.loadTimedOut);
@@ -156,5 +163,5 @@ export function judge(plain: readonly LoadResult[], exts: readonly LoadResult[])
     notes.push(anyPlainCapped ? 'page keeps changing its DOM (settle wait capped)' : 'did not settle within the cap with the extension only');
   }
   for (const x of exts.flatMap((e) => e.snapshot.excluded)) notes.push(`extension UI <${x.tag}> in <${x.parent}> left out of the comparison`);
-  return { problems, notes: [...new Set(notes)] };
+  return { problems, notes: [...new Set(notes)], retry: retry || retryCls };
 }

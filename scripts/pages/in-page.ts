@@ -110,9 +110,10 @@ export function settle(opts: SettleOptions): Promise<Settled> {
 export interface SnapshotOptions {
   /**
    * Tag names (lower case) of the page's own open-shadow-root hosts, from a load without the
-   * extension: any other open-shadow-root host is the extension's UI and is left out.
+   * extension: any other open-shadow-root host is the extension's UI and is left out. Null for a
+   * load without the extension, where nothing is left out.
    */
-  pageShadowTags: string[];
+  pageShadowTags: string[] | null;
 }
 
 /** One element the extension added and the comparison left out. */
@@ -150,10 +151,11 @@ export interface Snapshot {
 /** Measures the settled page. Never mutates the page. */
 export function snapshot(opts: SnapshotOptions): Snapshot {
   const state = (globalThis as unknown as { __pagesProbe?: ProbeState }).__pagesProbe;
-  const known = new Set(opts.pageShadowTags);
+  const known = new Set(opts.pageShadowTags ?? []);
   const excluded: ExcludedNode[] = [];
   const shadowTags = new Set<string>();
   const isExtension = (el: Element): string | null => {
+    if (!opts.pageShadowTags) return null;
     const tag = el.localName;
     if (tag.startsWith('backstory')) return tag;
     if (el.shadowRoot && !known.has(tag)) return tag;

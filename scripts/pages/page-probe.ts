@@ -61,12 +61,20 @@ export class PageProbe {
   private constructor(
     readonly page: Page,
     private readonly cdp: CDPSession,
+    private readonly extensionPrefix: string | null,
   ) {}
 
-  /** Attaches to a fresh tab; call before its first navigation. */
-  static async attach(context: BrowserContext, page: Page, install: () => void): Promise<PageProbe> {
+  private isExtension(url: string | undefined): boolean {
+    return !!this.extensionPrefix && !!url && (url + '/').startsWith(this.extensionPrefix);
+  }
+
+  /**
+   * Attaches to a fresh tab; call before its first navigation. `extensionOrigin` (e.g.
+   * `chrome-extension://abc…`) tells which errors are the extension's; without it, none are.
+   */
+  static async attach(context: BrowserContext, page: Page, install: () => void, extensionOrigin?: string): Promise<PageProbe> {
     const cdp = await context.newCDPSession(page);
-    const probe = new PageProbe(page, cdp);
+    const probe = new PageProbe(page, cdp, extensionOrigin ? extensionOrigin.replace(/\/?$/, '/') : null);
     cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
       const aux = (c.auxData ?? {}) as { frameId?: string; isDefault?: boolean };
       probe.contexts.set(c.id, { origin: c.origin, name: c.name, frameId: aux.frameId ?? '', isDefault: !!aux.isDefault });
@@ -85,7 +93,7 @@ export class PageProbe {
     // those raised from extension code are kept: the page's network noise is the same on both sides.
     cdp.on('Log.entryAdded', ({ entry }) => {
       const url = entry.url || entry.stackTrace?.callFrames[0]?.url || '';
-      if (entry.level === 'error' && url.startsWith('chrome-extension://')) probe.extensionErrors.push({ kind: 'console', message: firstLine(entry.text), url });
+      if (entry.level === 'error' && probe.isExtension(url)) probe.extensionErrors.push({ kind: 'console', message: firstLine(entry.text), url });
     });
     await cdp.send('Log.enable');
     await cdp.send('Page.enable');
@@ -106,7 +114,7 @@ export class PageProbe {
     const context = contextId === undefined ? undefined : this.contexts.get(contextId);
     // The probe's own failures surface through run(); they are neither the page's nor the extension's.
     if (context?.name === PROBE_WORLD) return;
-    const fromExtension = context?.origin.startsWith('chrome-extension://') || error.url.startsWith('chrome-extension://');
+    const fromExtension = this.isExtension(context?.origin) || this.isExtension(error.url);
     (fromExtension ? this.extensionErrors : this.pageErrors).push(error);
   }
 

@@ -52,11 +52,18 @@ function readManifest(dir: string): RunReport['extension'] {
 }
 
 /** Loads one URL in a new tab of `context`, settles and measures it, and closes the tab. */
-async function loadOnce(context: BrowserContext, url: string, settleOpts: SettleOptions, pageShadowTags: string[], open: Set<Page>): Promise<LoadResult> {
+async function loadOnce(
+  context: BrowserContext,
+  url: string,
+  settleOpts: SettleOptions,
+  pageShadowTags: string[] | null,
+  open: Set<Page>,
+  extensionOrigin?: string,
+): Promise<LoadResult> {
   const page = await context.newPage();
   open.add(page);
   try {
-    const probe = await PageProbe.attach(context, page, installProbe);
+    const probe = await PageProbe.attach(context, page, installProbe, extensionOrigin);
     const started = performance.now();
     let loadTimedOut = false;
     try {
@@ -129,6 +136,7 @@ export async function runPages(opts: RunOptions): Promise<RunReport> {
     browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: QUIET_FLAGS });
     const session = await launchWithExtension({ profileDir: freshProfileDir('pages-'), extensionDir, viewport: VIEWPORT });
     extContext = session.context;
+    const extensionOrigin = `chrome-extension://${session.extensionId}`;
     await blockExternal(extContext);
     const onSwError = (text: string): void => {
       swErrors.push(text);
@@ -156,7 +164,7 @@ export async function runPages(opts: RunOptions): Promise<RunReport> {
       const context = await plainBrowser.newContext({ viewport: VIEWPORT, colorScheme: 'light' });
       try {
         await blockExternal(context);
-        return await loadOnce(context, url, PLAIN_SETTLE, [], open);
+        return await loadOnce(context, url, PLAIN_SETTLE, null, open);
       } finally {
         await context.close().catch(() => {});
       }
@@ -170,7 +178,7 @@ export async function runPages(opts: RunOptions): Promise<RunReport> {
       const extLoad = async (): Promise<LoadResult> => {
         inFlight.set(entry.name, swSeen);
         try {
-          return await loadOnce(extContext!, extUrl(entry), extSettle, [...new Set(plain.flatMap((p) => p.snapshot.shadowTags))], open);
+          return await loadOnce(extContext!, extUrl(entry), extSettle, [...new Set(plain.flatMap((p) => p.snapshot.shadowTags))], open, extensionOrigin);
         } finally {
           inFlight.delete(entry.name);
         }
@@ -181,11 +189,11 @@ export async function runPages(opts: RunOptions): Promise<RunReport> {
         plain.push(await plainLoad(extUrl(entry), open));
         exts.push(await extLoad());
         let verdict = judge(plain, exts);
-        if (verdict.problems.length) {
+        if (verdict.retry) {
           plain.push(await plainLoad(extUrl(entry), open));
           verdict = judge(plain, exts);
         }
-        if (verdict.problems.length && !exts.some((e) => e.extensionErrors.length)) {
+        if (verdict.retry) {
           exts.push(await extLoad());
           verdict = judge(plain, exts);
         }
