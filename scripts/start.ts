@@ -80,7 +80,10 @@ async function findings(page: Page): Promise<{ total: number; names: { text: str
       const type = key.replace(/^backstory-?/, '') || 'mark';
       for (const range of highlight) {
         total++;
-        const text = (range as Range).toString();
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        const text = live.toString();
         const entry = counts.get(type + text) ?? { text, type, count: 0 };
         entry.count++;
         counts.set(type + text, entry);

@@ -1,0 +1,36 @@
+/**
+ * Wires the background: opens and seeds the database, answers the typed protocol, forwards
+ * the keyboard commands to the active tab and offers the context-menu actions.
+ */
+import { browser } from 'wxt/browser';
+import bundled from '../../data/dataset.json';
+import type { Dataset } from '../../lib/dataset/types';
+import { createEntityHandlers } from '../../lib/background/entity-handlers';
+import { createNoteHandlers } from '../../lib/background/note-handlers';
+import { openBackstoryDB, requestPersistentStorage } from '../../lib/db/open';
+import { seedDataset } from '../../lib/db/seed';
+import { createRouter, type MessageSender } from '../../lib/messages/router';
+import { openEntity } from './open-entity';
+import { forwardCommand } from './commands';
+
+/** Starts the background (runs on every service-worker start). */
+export function startBackground(): void {
+  // Seeding is a no-op when the stored dataset has this version; notes are never touched.
+  const db = openBackstoryDB().then(async (database) => {
+    await seedDataset(database, bundled as Dataset);
+    return database;
+  });
+  db.catch((error: unknown) => console.error('Backstory: the database could not be opened', error));
+
+  const route = createRouter(
+    {
+      ...createEntityHandlers(db),
+      ...createNoteHandlers(db),
+      'entity.open': ({ id }) => openEntity(id),
+    },
+    browser.runtime.id,
+  );
+  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => route(message, sender));
+  browser.commands?.onCommand.addListener((command: string) => void forwardCommand(command));
+  browser.runtime.onInstalled.addListener(() => void requestPersistentStorage());
+}
