@@ -93,11 +93,12 @@ export function cssHighlighter(doc: Document): Highlighter {
     delete: (range, type) => void byName.get(highlightName(type))?.delete(range),
     adopt,
     clear() {
-      for (const [name, h] of byName) if (registry.get(name) === h) registry.delete(name);
-      byName.clear();
+      // Emptied, not unregistered: registry changes restyle the whole page, emptying does not.
+      for (const h of byName.values()) (h as HighlightLike & { clear(): void }).clear();
     },
     dispose() {
-      this.clear();
+      for (const [name, h] of byName) if (registry.get(name) === h) registry.delete(name);
+      byName.clear();
       for (const root of adopted) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
       adopted.clear();
     },
