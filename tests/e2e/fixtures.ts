@@ -103,3 +103,19 @@ export async function hoverText(page: Page, text: string, occurrence = 0): Promi
   await page.mouse.move(point.x, point.y, { steps: 2 });
   return point;
 }
+
+/**
+ * The browser's tab id of a page, without the `tabs` permission (Backstory does not ask for
+ * it): the page is brought to the front and the active tab is read from the service worker.
+ */
+export async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
+  await page.bringToFront();
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(async () => {
+    type Tabs = { query(q: { active: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number }[]> };
+    const { tabs } = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('No active tab');
+    return tab.id;
+  });
+}

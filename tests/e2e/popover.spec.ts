@@ -42,15 +42,16 @@ function watchForCard(page: Page, ms: number): Promise<boolean> {
 }
 
 /** Sends the keyboard command's page message to the tab, as the background does for next-mark / prev-mark. */
-async function step(worker: Worker, pageUrl: string, direction: 'next' | 'prev'): Promise<void> {
+async function step(worker: Worker, direction: 'next' | 'prev'): Promise<void> {
   await worker.evaluate(
-    async ({ pageUrl, direction }) => {
-      type Tabs = { query(q: { url: string }): Promise<{ id?: number }[]>; sendMessage(id: number, message: unknown): Promise<unknown> };
+    async (direction) => {
+      type Tabs = { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>; sendMessage(id: number, message: unknown): Promise<unknown> };
       const { tabs } = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
-      const [tab] = await tabs.query({ url: pageUrl });
+      // What the background does for the next-mark / prev-mark commands: the active tab.
+      const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
       await tabs.sendMessage(tab!.id!, { type: 'page.step', request: { direction } });
     },
-    { pageUrl, direction },
+    direction,
   );
 }
 
@@ -124,16 +125,16 @@ test.describe('hover card', () => {
   test('keyboard: the next/previous command opens cards in reading order, Tab stays inside, Escape returns', async ({ context, server, session }) => {
     const page = await context.newPage();
     await openDemo(page, server, 'sputnik');
-    await step(session.worker, page.url(), 'next');
+    await step(session.worker, 'next');
     const dialog = anyCard(page);
     await expect(dialog).toBeVisible();
     await expect(dialog).toBeFocused();
     const first = await dialog.getAttribute('aria-labelledby');
     const firstName = await page.locator('backstory-popover').locator(`[id="${first}"]`).textContent();
 
-    await step(session.worker, page.url(), 'next');
+    await step(session.worker, 'next');
     await expect(page.getByRole('dialog', { name: firstName! })).toHaveCount(0);
-    await step(session.worker, page.url(), 'prev');
+    await step(session.worker, 'prev');
     await expect(card(page, firstName!)).toBeFocused();
 
     await page.keyboard.press('Tab');

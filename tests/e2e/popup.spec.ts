@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, TestInfo } from '@playwright/test';
-import { expect, test, waitForMarks } from './fixtures';
+import { expect, tabIdOf, test, waitForMarks } from './fixtures';
 
 /** Opens a demo article and returns its page and tab id. */
 async function openDemoTab(context: BrowserContext, server: string, name: 'sputnik' | 'chinadaily'): Promise<{ page: Page; tabId: number }> {
@@ -14,12 +14,7 @@ async function openDemoTab(context: BrowserContext, server: string, name: 'sputn
   const url = `${server}${name}.html`;
   await page.goto(url);
   await waitForMarks(page);
-  const worker = context.serviceWorkers()[0]!;
-  const tabId = await worker.evaluate(async (url) => {
-    const { tabs } = (globalThis as unknown as { chrome: { tabs: { query: (q: { url: string }) => Promise<{ id?: number }[]> } } }).chrome;
-    return (await tabs.query({ url }))[0]!.id!;
-  }, url);
-  return { page, tabId };
+  return { page, tabId: await tabIdOf(context, page) };
 }
 
 /** Opens the popup in a 400px-wide tab, acting on `tabId` when given. */
