@@ -190,13 +190,24 @@ export function snapshot(opts: SnapshotOptions): Snapshot {
     walk(root, 1);
   }
 
+  // Highlights may hold StaticRanges, which have no toString().
+  const rangeText = (r: AbstractRange): string => {
+    try {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    } catch {
+      return '';
+    }
+  };
   const counts = new Map<string, number>();
   let marks = 0;
   for (const [name, highlight] of CSS.highlights) {
     if (!name.startsWith('backstory')) continue;
     for (const range of highlight) {
       marks++;
-      const text = (range as Range).toString().trim().toLocaleLowerCase();
+      const text = rangeText(range as AbstractRange).replace(/\s+/g, ' ').trim().toLocaleLowerCase();
       counts.set(text, (counts.get(text) ?? 0) + 1);
     }
   }
