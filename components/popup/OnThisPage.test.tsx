@@ -6,6 +6,7 @@ import { expectAccessible } from '../../tests/unit/fixtures/a11y';
 
 const page: PageEntities = {
   url: 'https://example.org/lavrov',
+  location: 'https://example.org/lavrov?utm_source=x',
   title: 'Lavrov: Russia Calls for Nationwide Dialogue',
   site: 'Sputnik',
   entities: [

@@ -77,6 +77,7 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   const route = createPageRouter({
     'page.entities': () => ({
       ...pageInfo(document, location.href),
+      location: location.href,
       entities: annotator.summary().flatMap(({ entityId, count }) => {
         const entity = entities.get(entityId);
         return entity ? [{ entityId, name: entity.name, type: entity.type, count }] : [];

@@ -37,6 +37,7 @@ function fakeServices(): PopupServices & { saved: Settings[] } {
     activeTab: async () => ({ id: 3, url: 'https://sputniknews.com/world/lavrov.html' }),
     pageEntities: async () => ({
       url: 'https://sputniknews.com/world/lavrov.html',
+      location: 'https://sputniknews.com/world/lavrov.html',
       title: 'Lavrov: Russia Calls for Nationwide Dialogue',
       site: 'Sputnik',
       entities: [{ entityId: 'sergei-lavrov', name: 'Sergei Lavrov', type: 'person', count: 5 }],

@@ -20,7 +20,10 @@ async function activeTab(): Promise<ActiveTab | null> {
   const param = new URLSearchParams(location.search).get('tab');
   const tab = param ? await browser.tabs.get(Number(param)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (!tab || tab.id === undefined) return null;
-  return { id: tab.id, url: tab.url ?? '' };
+  // Without the `tabs` permission the URL is only known when the toolbar click granted activeTab;
+  // otherwise the tab's own content script says where it is.
+  const url = tab.url ?? (await sendToTab(tab.id, 'page.entities', {}).catch(() => null))?.location ?? '';
+  return { id: tab.id, url };
 }
 
 /** Offers text as a file download without any network request. */

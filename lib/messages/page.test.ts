@@ -3,7 +3,7 @@ import { createPageRouter, isPageMessageName, pageResponseValidators } from './p
 
 describe('page messages', () => {
   const handlers = {
-    'page.entities': vi.fn(() => ({ entities: [{ entityId: 'kabul', name: 'Kabul', type: 'place' as const, count: 3 }], url: 'https://example.org/a', title: 'A', site: 'Example' })),
+    'page.entities': vi.fn(() => ({ entities: [{ entityId: 'kabul', name: 'Kabul', type: 'place' as const, count: 3 }], url: 'https://example.org/a', title: 'A', site: 'Example', location: 'https://example.org/a' })),
     'page.article': vi.fn(() => ({ url: 'https://example.org/a', title: 'A', site: 'Example', text: 'Body' })),
     'page.reveal': vi.fn(async ({ entityId }: { entityId: string }) => ({ ok: entityId === 'kabul' })),
     'page.step': vi.fn(async () => ({ ok: true })),

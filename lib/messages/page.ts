@@ -24,6 +24,8 @@ export interface PageEntities {
   title: string;
   /** The outlet's name, else the host name. */
   site: string;
+  /** The address the tab actually shows (site settings are per host, which the canonical URL may not share). */
+  location: string;
 }
 
 /** Page message map: name -> { request, response }. */
@@ -65,6 +67,7 @@ export const pageResponseValidators: { [K in PageMessageName]: Validator<PageMes
     url: string({ max: 4096 }),
     title: string({ max: 1000 }),
     site: string({ max: 500 }),
+    location: string({ max: 4096 }),
   }),
   'page.reveal': object({ ok: boolean }),
   'page.step': object({ ok: boolean }),

@@ -83,7 +83,7 @@ test.describe('popup', () => {
     await expect(article.getByText('Compare with the China Daily account of the meeting.')).toBeVisible();
     await article.getByRole('button', { name: /^Edit/ }).click();
     await article.getByLabel('Edit note').fill('China Daily: Zhirnov met the Taliban on Tuesday.');
-    await article.getByRole('button', { name: 'Save' }).click();
+    await article.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(article.getByText('China Daily: Zhirnov met the Taliban on Tuesday.')).toBeVisible();
     await expect(popup.getByRole('region', { name: 'All notes' }).getByText('China Daily: Zhirnov met the Taliban on Tuesday.')).toBeVisible();
     await popup.screenshot({ path: resolve(shotsDir(testInfo), 'popup-notes.png') });
