@@ -91,7 +91,7 @@ test('marks names with CSS highlights and leaves the DOM untouched', async () =>
     r.setStart(m.range.startContainer, m.range.startOffset);
     r.setEnd(m.range.endContainer, m.range.endOffset);
     const box = r.getClientRects()[0]!;
-    return [w.annotator.hitTest(box.left + box.width / 2, box.top + box.height / 2)?.entityId, w.annotator.hitTest(box.right + 40, box.top - 30)];
+    return [w.annotator.hitTest(box.left + box.width / 2, box.top + box.height / 2)?.entityId, w.annotator.hitTest(box.left, document.body.getBoundingClientRect().bottom + 40)];
   });
   expect(hit).toEqual(['lavrov', null]);
 
