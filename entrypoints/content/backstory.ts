@@ -28,7 +28,8 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
 
   const entities = new Map(dictionary.entities.map((e) => [e.id, e]));
   const typeOf = (id: string): EntityType | undefined => entities.get(id)?.type;
-  const matcher = compileMatcher(dictionary.terms);
+  // Adjectives ("Russian") are mentions for extraction, not marks on pages.
+  const matcher = compileMatcher(dictionary.terms.filter((term) => !term.quiet));
   const sightings = createSightingRecorder(() => pageInfo(document, location.href));
 
   const annotator = createAnnotator({

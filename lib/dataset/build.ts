@@ -109,7 +109,7 @@ export function buildDataset(articles: readonly ArticleFile[], registry: Registr
         id: e.id,
         type: e.type,
         name: e.name,
-        aliases: [...new Set([...e.aliases, ...e.ambiguousAliases])],
+        aliases: [...new Set([...e.aliases, ...e.ambiguousAliases, ...(e.adjectives ?? [])])],
         roles: entityRoles.get(e.id) ?? [],
       };
       if (e.description) entity.description = e.description;

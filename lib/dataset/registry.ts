@@ -14,6 +14,11 @@ export interface RegistryEntity {
   aliases: string[];
   /** Names of the entity unsafe to match alone ("Ghani", "Abdullah"): searchable, never matched. */
   ambiguousAliases: string[];
+  /**
+   * Adjectives of a place ("Russian", "Afghan"): they count as mentions of it in articles,
+   * but are not marked on pages, where they would mark half of every sentence.
+   */
+  adjectives?: string[];
 }
 
 /** A longer name that contains an alias but names something else; it wins and marks nothing. */
@@ -56,15 +61,16 @@ export function aliasCase(alias: string): AliasCase {
 export function buildDictionary(registry: Registry): DictionaryTerm[] {
   const out: DictionaryTerm[] = [];
   const seen = new Set<string>();
-  const add = (text: string, entityId: string | null) => {
+  const add = (text: string, entityId: string | null, quiet = false) => {
     const key = `${entityId}\u0000${text}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ text, entityId, case: aliasCase(text) });
+    out.push(quiet ? { text, entityId, case: aliasCase(text), quiet } : { text, entityId, case: aliasCase(text) });
   };
   for (const e of registry.entities) {
     const unsafe = new Set(e.ambiguousAliases);
     for (const alias of [e.name, ...e.aliases]) if (!unsafe.has(alias)) add(alias, e.id);
+    for (const adjective of e.adjectives ?? []) add(adjective, e.id, true);
   }
   for (const b of registry.blockers) add(b.text, null);
   return out;

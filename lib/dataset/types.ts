@@ -158,6 +158,8 @@ export interface DictionaryTerm {
   /** The entity this text names; null for a blocker ("Hamid Karzai International Airport") that wins and marks nothing. */
   entityId: string | null;
   case: AliasCase;
+  /** A mention for extraction that pages do not mark (adjectives such as "Russian"). */
+  quiet?: true;
 }
 
 /** The generated dataset, as written to data/dataset.json. */

@@ -80,7 +80,7 @@ export const datasetShape = object({
       note: optional(string({ max: 1000 })),
     }),
   ),
-  dictionary: array(object({ text: string({ min: 1, max: 200 }), entityId: nullable(id), case: literal('exact', 'name', 'any') }), { max: 100_000 }),
+  dictionary: array(object({ text: string({ min: 1, max: 200 }), entityId: nullable(id), case: literal('exact', 'name', 'any'), quiet: optional(literal(true)) }), { max: 100_000 }),
 });
 
 /** A broken invariant. */
