@@ -13,6 +13,7 @@ import { createPageRouter } from '../../lib/messages/page';
 import { compileMatcher } from '../../lib/matcher';
 import { pageInfo } from '../../lib/page/page-info';
 import { createAnnotator, type Mark } from '../../lib/scan/annotator';
+import { cssHighlighter } from '../../lib/scan/highlighter';
 import { loadSettings, watchSettings } from '../../lib/settings/settings-store';
 import { isEnabledFor, type Settings } from '../../lib/settings/site-rules';
 import { createSightingRecorder } from './sightings';
@@ -23,6 +24,8 @@ const UI_TAG = 'backstory-popover';
 /** Starts Backstory on this page; everything stops when `ctx` is invalidated. */
 export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   let settings: Settings = await loadSettings();
+  // Adopting the highlight stylesheet restyles the page once: do it before the page has much to restyle.
+  const highlighter = cssHighlighter(document, settings.highlightStyle);
   const dictionary = await send('dictionary.get', {});
   if (ctx.isInvalid) return;
 
@@ -35,11 +38,13 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   const annotator = createAnnotator({
     root: document,
     matcher,
+    highlighter,
     signal: ctx.signal,
     typeOf,
     ignore: (el) => el.localName === UI_TAG,
     onChange: (summary) => sightings.seen(summary.map((s) => s.entityId)),
   });
+  ctx.onInvalidated(() => highlighter.dispose());
 
   let controller: PopoverController | undefined;
   const ui = await createShadowRootUi(ctx, {
@@ -69,6 +74,8 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   const apply = async (next: Settings) => {
     const was = isEnabledFor(settings, location.href);
     settings = next;
+    highlighter.setStyle?.(next.highlightStyle);
+    controller?.setDwell(next.dwellMs);
     const on = isEnabledFor(settings, location.href);
     if (on && !ui.mounted) ui.mount();
     if (!on) controller?.close();
@@ -102,12 +109,20 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   ctx.onInvalidated(watchSettings((next) => void apply(next)));
 
+  await domReady();
+  if (ctx.isInvalid) return;
   if (isEnabledFor(settings, location.href)) {
     ui.mount();
     await annotator.start();
   } else {
     await annotator.setEnabled(false);
   }
+}
+
+/** Resolves once the document has been parsed (the script starts at document_start). */
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((done) => document.addEventListener('DOMContentLoaded', () => done(), { once: true }));
 }
 
 /** The controller measures and anchors to live Ranges; the annotator keeps cheap StaticRanges. */

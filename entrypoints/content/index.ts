@@ -4,7 +4,7 @@ import { startBackstory } from './backstory';
 /** Backstory on every web page: marks known names and shows their card on hover. */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   cssInjectionMode: 'ui',
   main: (ctx) => startBackstory(ctx),
 });

@@ -260,7 +260,12 @@ export class PopoverController {
     }
   }
 
-  /** Forgets cached cards (e.g. after the dataset was updated or a note changed sightings). */
+  /** Changes how long the pointer must rest on a name (the reader's setting). */
+  setDwell(ms: number): void {
+    this.options.dwellMs = ms;
+  }
+
+  /** Forgets cached cards (all, or one entity's), e.g. after the dataset or a note changed. */
   invalidate(entityId?: string): void {
     if (entityId === undefined) this.cache.clear();
     else this.cache.delete(entityId);

@@ -4,6 +4,7 @@
  * document (and by open shadow roots that hold marks). The page's DOM is never changed.
  */
 import type { EntityType } from '../dataset/types';
+import type { HighlightStyle } from '../settings/site-rules';
 
 /** What the annotator needs from a highlight registry (injectable for tests). */
 export interface Highlighter {
@@ -17,6 +18,8 @@ export interface Highlighter {
   clear(): void;
   /** Removes every highlight and the styles (a later `add` brings them back). */
   dispose(): void;
+  /** Switches how marks look (the reader's setting); optional for test highlighters. */
+  setStyle?(style: HighlightStyle): void;
 }
 
 /** Highlight name for an entity type: `backstory-person`, ..., `backstory-entity` when unknown. */
@@ -37,14 +40,20 @@ export const HIGHLIGHT_STYLES: Record<EntityType | 'entity', { tint: string; lin
   entity: { tint: 'rgba(128, 128, 128, 0.2)', line: 'rgba(128, 128, 128, 0.9)', style: 'dotted' },
 };
 
-/** The `::highlight()` rules for every type, as stylesheet text. */
-export function highlightCss(): string {
+/**
+ * The `::highlight()` rules for every type, as stylesheet text, in the reader's style: an
+ * underline per type, a background tint, or nothing visible (cards then open by keyboard only).
+ */
+export function highlightCss(style: HighlightStyle = 'underline'): string {
+  if (style === 'none') return '';
   return Object.entries(HIGHLIGHT_STYLES)
-    .map(
-      ([type, s]) =>
-        `::highlight(${highlightName(type as EntityType)}) { background-color: ${s.tint}; ` +
-        `text-decoration: underline ${s.style} ${s.line}; text-decoration-thickness: 2px; text-underline-offset: 2px; }`,
-    )
+    .map(([type, s]) => {
+      const look =
+        style === 'background'
+          ? `background-color: ${s.tint};`
+          : `text-decoration: underline ${s.style} ${s.line}; text-decoration-thickness: 2px; text-underline-offset: 2px;`;
+      return `::highlight(${highlightName(type as EntityType)}) { ${look} }`;
+    })
     .join('\n');
 }
 
@@ -62,12 +71,12 @@ export function supportsHighlights(): boolean {
  * The real highlighter over `CSS.highlights` for `doc`. Its stylesheet is adopted at once:
  * adopting a sheet restyles the whole page, so do it early (ideally before the page renders).
  */
-export function cssHighlighter(doc: Document): Highlighter {
+export function cssHighlighter(doc: Document, style: HighlightStyle = 'underline'): Highlighter {
   const view = doc.defaultView as (Window & typeof globalThis & { Highlight: new () => HighlightLike }) | null;
   const registry = (view?.CSS as unknown as { highlights: Map<string, HighlightLike> }).highlights;
   const HighlightCtor = view!.Highlight;
   const sheet = new view!.CSSStyleSheet();
-  sheet.replaceSync(highlightCss());
+  sheet.replaceSync(highlightCss(style));
   const adopted = new Set<DocumentOrShadowRoot>();
   const byName = new Map<string, HighlightLike>();
 
@@ -101,6 +110,9 @@ export function cssHighlighter(doc: Document): Highlighter {
       byName.clear();
       for (const root of adopted) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
       adopted.clear();
+    },
+    setStyle(next) {
+      sheet.replaceSync(highlightCss(next));
     },
   };
 }
