@@ -2,6 +2,7 @@ import { beforeEach, describe as group, expect, it } from 'vitest';
 import { anchor, describe } from './anchor';
 import { pageText, TextIndex } from './page-text';
 import { matchQuote } from './text-quote';
+import { collapse, originalRange } from './whitespace';
 import type { PassageSelectors } from './types';
 
 /** Builds the article body with DOM calls (no HTML strings). */
@@ -162,6 +163,47 @@ group('anchor', () => {
   });
 });
 
+group('white space', () => {
+  it('finds a passage again when the markup was re-indented', () => {
+    const sel = describe(root, rangeOver(root, 'Beijing urged the Taliban'))!;
+    root = article(PARAS.map((p) => p.replace(/ /g, '\n      ')));
+    const result = anchor(root, sel);
+    expect(result.status === 'anchored' && result.method).toBe('quote');
+    expect(result.status === 'anchored' && result.range.toString()).toBe('Beijing\n      urged\n      the\n      Taliban');
+  });
+
+  it('orphans a passage made mostly of indentation whose words changed', () => {
+    const menu = (a: string, b: string) => article([], (el) => {
+      const nav = document.createElement('nav');
+      nav.append(`\n        ${a}\n                \n                \n        ${b}\n        `);
+      el.append(nav, ...PARAS.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
+    });
+    root = menu('World', 'Europe');
+    const sel = describe(root, rangeOver(root, 'World\n                \n                \n        Europe'))!;
+    root = menu('Sport', 'Travel');
+    expect(anchor(root, sel).status).toBe('orphan');
+  });
+
+  it('keeps about 32 visible characters of context, within the stored limit', () => {
+    root = article([], (el) => {
+      const p = document.createElement('p');
+      p.append(`Lead words here.${' '.repeat(500)}\n${' '.repeat(500)}The passage itself.${'\t'.repeat(400)}And after it.`);
+      el.append(p);
+    });
+    const sel = describe(root, rangeOver(root, 'The passage itself.'))!;
+    expect(sel.quote.prefix!.length).toBeLessThanOrEqual(200);
+    expect(sel.quote.suffix!.length).toBeLessThanOrEqual(200);
+    expect(anchor(root, sel).status).toBe('anchored');
+  });
+
+  it('maps collapsed offsets back to the original text', () => {
+    const c = collapse('a  b\n\n c');
+    expect(c.text).toBe('a b c');
+    expect(originalRange(c, 1, 4, 8)).toEqual({ start: 1, end: 7 });
+    expect(originalRange(c, 5, 5, 8)).toEqual({ start: 8, end: 8 });
+  });
+});
+
 group('matchQuote', () => {
   it('returns null for an empty quote', () => {
     expect(matchQuote('abc', '')).toBeNull();
@@ -170,5 +212,6 @@ group('matchQuote', () => {
   it('refuses approximate matches below the quote similarity floor', () => {
     expect(matchQuote('the quick brown fox jumps', 'the quack briwn fax jimps', { minQuoteSimilarity: 0.9 })).toBeNull();
     expect(matchQuote('the quick brown fox jumps', 'the quick brawn fox jumps')?.quoteSimilarity).toBeCloseTo(0.96);
+    expect(matchQuote('the quick brown fox jumps', 'the quack brawn fix jumps')).toBeNull();
   });
 });

@@ -5,21 +5,35 @@
 import search from 'approx-string-match';
 import type { TextIndex } from './page-text';
 import type { TextQuoteSelector } from './types';
+import { collapse, collapseWhitespace, originalRange } from './whitespace';
 
-/** Characters of context kept before and after the quote. */
+/** Characters of context kept before and after the quote (white space runs count as one). */
 export const CONTEXT_LENGTH = 32;
+/** Most raw characters of context stored (the message validator's limit). */
+const MAX_CONTEXT_RAW = 200;
 
-/** Quotes shorter than this are only found exactly: a few errors in a short text could be any text. */
+/** Quotes shorter than this (white space collapsed) are only found exactly: a few errors in a short text could be any text. */
 export const MIN_FUZZY_LENGTH = 12;
 
-/** Describes the text of [start, end) in `text` with up to CONTEXT_LENGTH characters of context. */
+/** How many raw characters from `from`, stepping by `step`, hold CONTEXT_LENGTH characters once white space is collapsed. */
+function contextSpan(text: string, from: number, step: 1 | -1): number {
+  let raw = 0;
+  let counted = 0;
+  for (let i = step === 1 ? from : from - 1; i >= 0 && i < text.length && counted < CONTEXT_LENGTH && raw < MAX_CONTEXT_RAW; i += step, raw++) {
+    const prev = text[i - step];
+    if (!(/\s/u.test(text[i]!) && prev !== undefined && /\s/u.test(prev))) counted++;
+  }
+  return raw;
+}
+
+/** Describes the text of [start, end) in the page text, with about CONTEXT_LENGTH characters of context each side. */
 export function describeTextQuote(index: TextIndex, start: number, end: number): TextQuoteSelector {
   const { text } = index;
   return {
     type: 'TextQuoteSelector',
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-    suffix: text.slice(end, Math.min(text.length, end + CONTEXT_LENGTH)),
+    prefix: text.slice(start - contextSpan(text, start, -1), start),
+    suffix: text.slice(end, end + contextSpan(text, end, 1)),
   };
 }
 
@@ -39,7 +53,7 @@ export interface MatchQuoteOptions {
   suffix?: string;
   /** Where the quote is expected to start (from a TextPositionSelector). */
   hint?: number;
-  /** Lowest quote similarity an approximate match may have (default 0.8). */
+  /** Lowest quote similarity an approximate match may have (default 0.9). */
   minQuoteSimilarity?: number;
 }
 
@@ -83,25 +97,63 @@ function best(matches: QuoteMatch[]): QuoteMatch | null {
   return top;
 }
 
+/** Approximate matches of `quote` in text[from, to), with offsets into the whole text. */
+function approx(text: string, quote: string, maxErrors: number, opts: MatchQuoteOptions, from = 0, to = text.length): QuoteMatch[] {
+  return search(text.slice(from, to), quote, maxErrors).map((m) => {
+    const quoteSimilarity = 1 - m.errors / quote.length;
+    const start = from + m.start;
+    const end = from + m.end;
+    return { start, end, quoteSimilarity, score: score(text, start, end, quoteSimilarity, opts) };
+  });
+}
+
 /**
- * Finds the best place for `quote` in `text`: among exact occurrences the one whose
- * context fits best; when there is none, the best approximate match whose quote
- * similarity reaches `minQuoteSimilarity`. Null when nothing qualifies.
+ * Finds the best place for `quote` in `text`. White space runs count as one space throughout.
+ * Candidates are the exact occurrences, and approximate matches (quote similarity at least
+ * `minQuoteSimilarity`) near the position hint, or anywhere when there is no exact
+ * occurrence; the one whose quote, context and position fit best wins, so an edited passage
+ * near its old place beats a copy of its old text elsewhere whose context does not fit.
+ * Offsets returned are into `text`. Null when nothing qualifies.
  */
 export function matchQuote(text: string, quote: string, opts: MatchQuoteOptions = {}): QuoteMatch | null {
-  if (quote.length === 0) return null;
-  const exact: QuoteMatch[] = [];
-  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) {
-    exact.push({ start: i, end: i + quote.length, quoteSimilarity: 1, score: score(text, i, i + quote.length, 1, opts) });
+  const page = collapse(text);
+  const q = collapseWhitespace(quote);
+  if (q.trim().length === 0) return null;
+  const c: MatchQuoteOptions = {
+    prefix: opts.prefix === undefined ? undefined : collapseWhitespace(opts.prefix),
+    suffix: opts.suffix === undefined ? undefined : collapseWhitespace(opts.suffix),
+    hint: opts.hint === undefined ? undefined : collapsedOffset(page.startOf, opts.hint),
+  };
+  const candidates: QuoteMatch[] = [];
+  for (let i = page.text.indexOf(q); i !== -1; i = page.text.indexOf(q, i + 1)) {
+    candidates.push({ start: i, end: i + q.length, quoteSimilarity: 1, score: score(page.text, i, i + q.length, 1, c) });
   }
-  if (exact.length > 0) return best(exact);
-  if (quote.length < MIN_FUZZY_LENGTH) return null;
-  const minQuoteSimilarity = opts.minQuoteSimilarity ?? 0.8;
-  const maxErrors = Math.floor(quote.length * (1 - minQuoteSimilarity));
-  if (maxErrors < 1) return null;
-  const approx = search(text, quote, maxErrors).map((m) => {
-    const quoteSimilarity = 1 - m.errors / quote.length;
-    return { start: m.start, end: m.end, quoteSimilarity, score: score(text, m.start, m.end, quoteSimilarity, opts) };
-  });
-  return best(approx);
+  let found = best(candidates);
+  // The quote is there with its context: no need for approximate search.
+  if (!(found && found.score >= 0.95)) {
+    const minQuoteSimilarity = opts.minQuoteSimilarity ?? 0.9;
+    const maxErrors = Math.floor(q.length * (1 - minQuoteSimilarity));
+    if (q.length >= MIN_FUZZY_LENGTH && maxErrors >= 1) {
+      if (c.hint !== undefined) {
+        const slack = q.length + 100;
+        candidates.push(...approx(page.text, q, maxErrors, c, Math.max(0, c.hint - slack), Math.min(page.text.length, c.hint + q.length + slack)));
+      }
+      if (!found) candidates.push(...approx(page.text, q, maxErrors, c));
+      found = best(candidates);
+    }
+  }
+  if (!found) return null;
+  return { ...found, ...originalRange(page, found.start, found.end, text.length) };
+}
+
+/** The collapsed offset of original offset `offset` (binary search in `startOf`). */
+function collapsedOffset(startOf: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = startOf.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
