@@ -34,6 +34,25 @@ describe('saving with the dataset extractor', () => {
     ]);
   });
 
+  it('uses the blocks the page sent, keeping paragraph boundaries', () => {
+    const input = toArticleInput({
+      url: 'https://r.example/',
+      title: 'Headline',
+      site: 'R',
+      blocks: [
+        { kind: 'title', text: 'Page headline' },
+        { kind: 'body', text: 'First  paragraph.' },
+        { kind: 'caption', text: 'A photo.' },
+        { kind: 'body', text: '   ' },
+      ],
+    });
+    expect(input.blocks).toEqual([
+      { kind: 'title', text: 'Headline' },
+      { kind: 'body', text: 'First paragraph.' },
+      { kind: 'caption', text: 'A photo.' },
+    ]);
+  });
+
   it('finds mentions and the attributed quote, with offsets into its own text', async () => {
     const extraction = await createDatasetExtractor()(request, dictionary);
     const article = buildSavedArticle(request, extraction, 0);

@@ -3,28 +3,27 @@
  * page's Readability text becomes title, byline and paragraph blocks, and the extractor finds
  * mentions, roles and quotes with the stored dataset's dictionary.
  */
-import type { ArticleInput } from '../extract/article';
+import type { ArticleInput, Block } from '../extract/article';
 import { createExtractor } from '../extract/extract-article';
 import type { SaveArticleRequest } from '../messages/articles';
 import type { DictionaryPayload } from '../messages/entities';
 import type { ArticleExtraction, ArticleExtractor } from '../notes/saved-article';
 
-/** The extractor's input for a page the reader saves: one block per paragraph of its text. */
+/**
+ * The extractor's input for a page the reader saves: its blocks as sent, or one block per
+ * line of its text, under the title (and byline) block.
+ */
 export function toArticleInput(request: SaveArticleRequest): ArticleInput {
-  const paragraphs = request.text
-    .split(/\n/u)
-    .map((line) => line.replace(/\s+/gu, ' ').trim())
-    .filter(Boolean);
+  const given: Block[] = request.blocks ?? (request.text ?? '').split(/\n/u).map((text) => ({ kind: 'body' as const, text }));
+  const body = given
+    .map((b) => ({ ...b, text: b.text.replace(/\s+/gu, ' ').trim() }))
+    // The page's own title block, or a first line repeating the headline, is replaced by the request's title.
+    .filter((b, i) => b.text && b.kind !== 'title' && !(i === 0 && b.text === request.title) && !(request.byline && b.kind === 'byline'));
   const input: ArticleInput = {
     title: request.title,
     publisher: request.site,
     url: request.url,
-    blocks: [
-      { kind: 'title', text: request.title },
-      ...(request.byline ? [{ kind: 'byline' as const, text: request.byline }] : []),
-      // Readability's text often repeats the headline first.
-      ...paragraphs.filter((p, i) => i > 0 || p !== request.title).map((text) => ({ kind: 'body' as const, text })),
-    ],
+    blocks: [{ kind: 'title', text: request.title }, ...(request.byline ? [{ kind: 'byline' as const, text: request.byline }] : []), ...body],
     stripped: [],
   };
   if (request.byline) input.byline = request.byline;

@@ -141,6 +141,15 @@ describe('note handlers through the router', () => {
     expect(card.context.some((c) => c.sourceId === saved.sourceId)).toBe(true);
   });
 
+  it('refuses to save a page without article text', async () => {
+    const { route, db } = await start();
+    for (const request of [{ text: '  ' }, { blocks: [{ kind: 'title', text: 'Only a title' }] }, {}]) {
+      const reply = await route({ type: 'articles.save', request: { url: 'https://r.example/', title: 'T', site: 'R', ...request } }, POPUP);
+      expect(!reply.ok && reply.error).toMatch(/no article text/);
+    }
+    expect(await db.count('articles')).toBe(0);
+  });
+
   it('turns a full disk into a message for the reader', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const full = { add: () => Promise.reject(new DOMException('quota', 'QuotaExceededError')) } as unknown as IDBPDatabase<BackstoryDB>;

@@ -91,6 +91,8 @@ export function createNoteHandlers(dbp: Promise<IDBPDatabase<BackstoryDB>>, opti
       return importBackup(await dbp, parsed, settings);
     }),
     'articles.save': guard(async (request) => {
+      const hasText = request.text?.trim() || request.blocks?.some((b) => b.kind !== 'title' && b.text.trim());
+      if (!hasText) throw new ReaderError('There is no article text on this page to save.');
       const db = await dbp;
       const extraction = await extract(request, await getDictionary(db));
       const article = buildSavedArticle(request, extraction, now());

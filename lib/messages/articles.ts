@@ -1,5 +1,5 @@
 /** Messages about articles the reader saved ("Save this article"). */
-import { object, optional, string, url, type Validator } from '../validate';
+import { array, literal, object, optional, string, url, type Validator } from '../validate';
 
 /** A saved article in lists. */
 export interface SavedArticleSummary {
@@ -22,8 +22,13 @@ export interface SaveArticleRequest {
   title: string;
   /** The outlet. */
   site: string;
-  /** The article's plain text (Readability's textContent). */
-  text: string;
+  /** The article's plain text, one paragraph per line; used when `blocks` is absent. */
+  text?: string;
+  /**
+   * The article as blocks in page order (lib/extract's htmlToArticle on a clone of the page):
+   * keeps paragraph boundaries that plain text loses. One of `text` and `blocks` is needed.
+   */
+  blocks?: { kind: 'title' | 'byline' | 'caption' | 'body'; text: string }[];
   /** ISO 8601, when the page states it. */
   published?: string;
   byline?: string;
@@ -44,7 +49,8 @@ export const articleMessageValidators: { [K in keyof ArticleMessages]: Validator
     url: url(),
     title: string({ max: 1000 }),
     site: string({ max: 500 }),
-    text: string({ min: 1, max: 2_000_000 }),
+    text: optional(string({ max: 2_000_000 })),
+    blocks: optional(array(object({ kind: literal('title', 'byline', 'caption', 'body'), text: string({ max: 100_000 }) }), { max: 5000 })),
     published: optional(string({ max: 100 })),
     byline: optional(string({ max: 1000 })),
   }),

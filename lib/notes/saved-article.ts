@@ -54,7 +54,7 @@ export function splitSentences(text: string): { text: string; start: number; end
 /** Builds the saved article: source, mentions, quotes with ids, and per-entity context. */
 export function buildSavedArticle(request: SaveArticleRequest, extraction: ArticleExtraction, now: number = Date.now()): SavedArticle {
   const id = savedArticleId(request.url);
-  const text = extraction.text ?? request.text;
+  const text = extraction.text ?? request.text ?? '';
   const inText = (s: { start: number; end: number }) => s.start >= 0 && s.end <= text.length && s.start <= s.end;
   const mentions: Mention[] = extraction.mentions.filter(inText).map((m) => ({ entityId: m.entityId, sourceId: id, text: m.text, start: m.start, end: m.end }));
   const quotes: Quote[] = extraction.quotes.filter(inText).map((q, i) => ({
