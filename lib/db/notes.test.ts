@@ -35,6 +35,10 @@ describe('notes repository', () => {
     expect((await listNotesByEntity(db, 'lavrov')).map((n) => n.id)).toEqual([a.id, b.id]);
     expect((await listNotesByEntity(db, 'taliban')).map((n) => n.id)).toEqual([a.id]);
     expect(await updateNote(db, b.id, {}, 6)).toMatchObject({ text: 'two', entityIds: ['lavrov'] });
+    await expect(updateNote(db, b.id, { text: ' ' })).rejects.toThrow(/needs some text/);
+    expect(await getNote(db, b.id)).toMatchObject({ text: 'two', updatedAt: 6 });
+    const highlight = await addNote(db, article('', { target: passage }));
+    expect(await updateNote(db, highlight.id, { text: '' })).toMatchObject({ text: '' });
   });
 
   it('deletes to the trash, hides deleted notes, and restores them (undo)', async () => {

@@ -5,7 +5,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { NewNote, Note } from '../messages/notes';
-import { NotFoundError } from './errors';
+import { NotFoundError, ReaderError } from './errors';
 import type { BackstoryDB } from './schema';
 
 type DB = IDBPDatabase<BackstoryDB>;
@@ -60,6 +60,7 @@ async function change(db: DB, id: string, edit: (note: Note) => Note | null): Pr
 export function updateNote(db: DB, id: string, patch: { text?: string; entityIds?: string[] }, now: number = Date.now()): Promise<Note> {
   return change(db, id, (note) => {
     if (!live(note)) return null;
+    if (!note.target && patch.text !== undefined && patch.text.trim() === '') throw new ReaderError('A note on an article needs some text. To remove it, delete it.');
     const next: Note = { ...note, updatedAt: now };
     if (patch.text !== undefined) next.text = patch.text;
     if (patch.entityIds !== undefined) next.entityIds = [...new Set(patch.entityIds)];
