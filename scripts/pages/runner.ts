@@ -3,7 +3,7 @@
  * One static server, one plain browser (a fresh context per load) and one browser with the extension
  * (each load on its own `pN.localhost` origin, so no page sees another's storage).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { CHROME_BUILD_DIR, QUIET_FLAGS, chromiumPath, freshProfileDir, launchWithExtension } from '../lib/chromium';
@@ -130,11 +130,13 @@ export async function runPages(opts: RunOptions): Promise<RunReport> {
   const port = new URL(server.url).port;
   let browser: Browser | undefined;
   let extContext: BrowserContext | undefined;
+  let profileDir: string | undefined;
   const swErrors: string[] = [];
   const inFlight = new Map<string, string[]>(); // page name -> service worker errors seen while it loaded
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: QUIET_FLAGS });
-    const session = await launchWithExtension({ profileDir: freshProfileDir('pages-'), extensionDir, viewport: VIEWPORT });
+    profileDir = freshProfileDir('pages-');
+    const session = await launchWithExtension({ profileDir, extensionDir, viewport: VIEWPORT });
     extContext = session.context;
     const extensionOrigin = `chrome-extension://${session.extensionId}`;
     await blockExternal(extContext);
@@ -243,5 +245,6 @@ export async function runPages(opts: RunOptions): Promise<RunReport> {
     await extContext?.close().catch(() => {});
     await browser?.close().catch(() => {});
     await server.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   }
 }
