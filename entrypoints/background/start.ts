@@ -7,19 +7,16 @@ import bundled from '../../data/dataset.json';
 import type { Dataset } from '../../lib/dataset/types';
 import { createEntityHandlers } from '../../lib/background/entity-handlers';
 import { createNoteHandlers } from '../../lib/background/note-handlers';
-import { openBackstoryDB, requestPersistentStorage } from '../../lib/db/open';
-import { seedDataset } from '../../lib/db/seed';
+import { prepareDatabase } from '../../lib/db/prepare';
 import { createRouter, type MessageSender } from '../../lib/messages/router';
 import { openEntity } from './open-entity';
 import { forwardCommand } from './commands';
 
 /** Starts the background (runs on every service-worker start). */
 export function startBackground(): void {
-  // Seeding is a no-op when the stored dataset has this version; notes are never touched.
-  const db = openBackstoryDB().then(async (database) => {
-    await seedDataset(database, bundled as Dataset);
-    return database;
-  });
+  // Seeding is a no-op when the stored dataset has this version; notes are never touched, and a
+  // failed seeding keeps the previous dataset so notes stay usable.
+  const db = prepareDatabase(bundled as Dataset);
   db.catch((error: unknown) => console.error('Backstory: the database could not be opened', error));
 
   const route = createRouter(
@@ -32,5 +29,4 @@ export function startBackground(): void {
   );
   browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => route(message, sender));
   browser.commands?.onCommand.addListener((command: string) => void forwardCommand(command));
-  browser.runtime.onInstalled.addListener(() => void requestPersistentStorage());
 }

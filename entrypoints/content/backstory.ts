@@ -113,7 +113,10 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   if (ctx.isInvalid) return;
   if (isEnabledFor(settings, location.href)) {
     ui.mount();
+    const start = performance.now();
     await annotator.start();
+    // Visible in the page's performance timeline (DevTools, the robustness runner).
+    performance.measure('backstory:scan', { start, end: performance.now() });
   } else {
     await annotator.setEnabled(false);
   }

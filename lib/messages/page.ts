@@ -4,8 +4,8 @@
  * background protocol, because the receiver is a different context.
  */
 import type { EntityType } from '../dataset/types';
-import { ValidationError, array, boolean, literal, number, object, optional, string, url, type Validator } from '../validate';
-import type { SaveArticleRequest } from './articles';
+import { ValidationError, array, boolean, literal, number, object, string, type Validator } from '../validate';
+import { articleMessageValidators, type SaveArticleRequest } from './articles';
 import type { Reply } from './protocol';
 
 /** One entity found on the page, with how many times it is marked there. */
@@ -71,14 +71,8 @@ export const pageResponseValidators: { [K in PageMessageName]: Validator<PageMes
   }),
   'page.reveal': object({ ok: boolean }),
   'page.step': object({ ok: boolean }),
-  'page.article': object({
-    url: url(),
-    title: string({ max: 1000 }),
-    site: string({ max: 500 }),
-    text: string({ min: 1, max: 2_000_000 }),
-    published: optional(string({ max: 100 })),
-    byline: optional(string({ max: 1000 })),
-  }),
+  // The same checks as the background applies when the popup forwards it as 'articles.save'.
+  'page.article': articleMessageValidators['articles.save'],
 };
 
 /** True when `name` is a page message name. */
