@@ -230,13 +230,16 @@ describe('a full disk', () => {
       });
     return new Proxy(db, {
       get(target, key, receiver) {
-        if (key === 'add' || key === 'put' || key === 'delete' || key === 'clear') return full;
+        if (key === 'add' || key === 'put' || key === 'delete' || key === 'clear') {
+          const write = Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown;
+          return (...args: unknown[]) => (left-- > 0 ? write.apply(target, args) : full());
+        }
         if (key === 'transaction') {
           return (...args: Parameters<IDBPDatabase<BackstoryDB>['transaction']>) => {
             const tx = target.transaction(...args);
             return new Proxy(tx, {
               get(t, k, r) {
-                if (k === 'store') return storeProxy(t.store);
+                if (k === 'store') return t.store && storeProxy(t.store);
                 if (k === 'objectStore') return (name: Parameters<typeof t.objectStore>[0]) => storeProxy(t.objectStore(name));
                 const value = Reflect.get(t, k, r);
                 return typeof value === 'function' ? value.bind(t) : value;
