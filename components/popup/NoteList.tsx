@@ -16,6 +16,8 @@ export interface NoteListProps {
   now: number;
   /** Id of the heading naming the list. */
   labelledBy?: string;
+  /** Passage notes whose passage is not on the open page: flagged, so the reader knows they are detached. */
+  orphans?: ReadonlySet<string>;
 }
 
 function NoteEditor({ note, onSave, onCancel }: { note: Note; onSave: (text: string) => Promise<void>; onCancel: () => void }) {
@@ -82,7 +84,7 @@ function NoteEditor({ note, onSave, onCancel }: { note: Note; onSave: (text: str
 }
 
 /** Notes as a list; each can be edited in place and deleted when the callbacks are given. */
-export default function NoteList({ notes, showArticle = false, onUpdate, onDelete, now, labelledBy }: NoteListProps) {
+export default function NoteList({ notes, showArticle = false, onUpdate, onDelete, now, labelledBy, orphans }: NoteListProps) {
   const t = useT();
   const [editing, setEditing] = useState<string | null>(null);
 
@@ -91,13 +93,14 @@ export default function NoteList({ notes, showArticle = false, onUpdate, onDelet
       {notes.map((note) => {
         const href = safeHref(note.url);
         return (
-          <li key={note.id} class="note" data-note-id={note.id}>
+          <li key={note.id} class={orphans?.has(note.id) ? 'note orphan' : 'note'} data-note-id={note.id}>
             {note.target && (
               <blockquote class="note-passage" dir="auto">
                 <span class="visually-hidden">{`${t('notePassage')}: `}</span>
                 {note.target.quote.exact}
               </blockquote>
             )}
+            {note.target && orphans?.has(note.id) && <p class="note-orphan">{t('notePassageOrphan')}</p>}
             {editing === note.id && onUpdate ? (
               <NoteEditor
                 note={note}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { ImportSummary } from '../../lib/messages/backup';
 import type { NewNote, Note } from '../../lib/messages/notes';
+import type { PassageStatus } from '../../lib/messages/page';
 import { foldTerm } from '../../lib/search/entity-index';
 import NoteList from './NoteList';
 import { useT } from './use-t';
@@ -25,6 +26,8 @@ export interface NotesApi {
   importBackup: (text: string) => Promise<ImportSummary>;
   /** Saves the current article to the library. */
   saveArticle: () => Promise<unknown>;
+  /** Which of the open page's passage notes were found there; absent where no page can say. */
+  passageStatus?: () => Promise<PassageStatus>;
 }
 
 /** Props of {@link NotesView}. */
@@ -57,6 +60,7 @@ export default function NotesView({ api, article, now }: NotesViewProps) {
   const [articleStatus, setArticleStatus] = useState<Status>(null);
   const [query, setQuery] = useState('');
   const [site, setSite] = useState('');
+  const [orphans, setOrphans] = useState<ReadonlySet<string>>(() => new Set());
   const fileInput = useRef<HTMLInputElement>(null);
   const ids = { article: useId(), all: useId(), draft: useId(), search: useId(), site: useId(), backup: useId() };
 
@@ -74,6 +78,19 @@ export default function NotesView({ api, article, now }: NotesViewProps) {
       live = false;
     };
   }, [api, attempt]);
+
+  // Asked again after every change, so a note just added or restored is placed on the page too.
+  useEffect(() => {
+    let live = true;
+    if (!article || !api.passageStatus) return;
+    api.passageStatus().then(
+      (status) => live && setOrphans(new Set(status.orphans)),
+      () => live && setOrphans(new Set()),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, article, attempt]);
 
   const reload = () => setAttempt((n) => n + 1);
 
@@ -192,7 +209,7 @@ export default function NotesView({ api, article, now }: NotesViewProps) {
               {article.title || article.url}
             </p>
             {notes && articleNotes.length === 0 && <p class="empty-inline">{t('notesArticleEmpty')}</p>}
-            {articleNotes.length > 0 && <NoteList notes={articleNotes} onUpdate={update} onDelete={remove} now={now} labelledBy={ids.article} />}
+            {articleNotes.length > 0 && <NoteList notes={articleNotes} onUpdate={update} onDelete={remove} now={now} labelledBy={ids.article} orphans={orphans} />}
             <form class="note-new" onSubmit={add}>
               <label for={ids.draft}>{t('noteNewLabel')}</label>
               <textarea
@@ -264,7 +281,7 @@ export default function NotesView({ api, article, now }: NotesViewProps) {
             {shown.length === 0 ? (
               <p class="empty-inline">{t('notesNoMatch')}</p>
             ) : (
-              <NoteList notes={shown} showArticle onUpdate={update} onDelete={remove} now={now} labelledBy={ids.all} />
+              <NoteList notes={shown} showArticle onUpdate={update} onDelete={remove} now={now} labelledBy={ids.all} orphans={orphans} />
             )}
           </>
         )}

@@ -11,6 +11,7 @@ import { prepareDatabase } from '../../lib/db/prepare';
 import { createRouter, type MessageSender } from '../../lib/messages/router';
 import { openEntity } from './open-entity';
 import { forwardCommand } from './commands';
+import { registerContextMenus } from './context-menus';
 
 /** Starts the background (runs on every service-worker start). */
 export function startBackground(): void {
@@ -29,4 +30,5 @@ export function startBackground(): void {
   );
   browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => route(message, sender));
   browser.commands?.onCommand.addListener((command: string) => void forwardCommand(command));
+  registerContextMenus((request) => route({ type: 'articles.save', request }, { id: browser.runtime.id }));
 }

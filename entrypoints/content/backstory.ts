@@ -18,6 +18,7 @@ import { loadSettings, watchSettings } from '../../lib/settings/settings-store';
 import { isEnabledFor, type Settings } from '../../lib/settings/site-rules';
 import { createSightingRecorder } from './sightings';
 import { pageArticle } from './page-article';
+import { NOTES_UI_TAG, startPassageNotes } from './passage-notes';
 
 const UI_TAG = 'backstory-popover';
 
@@ -34,6 +35,7 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   // Adjectives ("Russian") are mentions for extraction, not marks on pages.
   const matcher = compileMatcher(dictionary.terms.filter((term) => !term.quiet));
   const sightings = createSightingRecorder(() => pageInfo(document, location.href));
+  const passages = await startPassageNotes(ctx);
 
   const annotator = createAnnotator({
     root: document,
@@ -41,7 +43,7 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
     highlighter,
     signal: ctx.signal,
     typeOf,
-    ignore: (el) => el.localName === UI_TAG,
+    ignore: (el) => el.localName === UI_TAG || el.localName === NOTES_UI_TAG,
     onChange: (summary) => sightings.seen(summary.map((s) => s.entityId)),
   });
   ctx.onInvalidated(() => highlighter.dispose());
@@ -79,7 +81,7 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
     const on = isEnabledFor(settings, location.href);
     if (on && !ui.mounted) ui.mount();
     if (!on) controller?.close();
-    if (on !== was) await annotator.setEnabled(on);
+    if (on !== was) await Promise.all([annotator.setEnabled(on), passages.setEnabled(on)]);
   };
 
   const route = createPageRouter({
@@ -103,6 +105,8 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
       await (direction === 'next' ? controller.next() : controller.prev());
       return { ok: true };
     },
+    'page.notes': () => passages.refresh(),
+    'page.noteSelection': () => ({ ok: passages.openForSelection() }),
   });
   const onMessage = (message: unknown) => route(message);
   browser.runtime.onMessage.addListener(onMessage);
@@ -117,6 +121,7 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
     await annotator.start();
     // Visible in the page's performance timeline (DevTools, the robustness runner).
     performance.measure('backstory:scan', { start, end: performance.now() });
+    await passages.setEnabled(true);
   } else {
     await annotator.setEnabled(false);
   }

@@ -62,6 +62,11 @@ export function createPopupServices(): PopupServices {
         return fileName;
       },
       importBackup: (text) => send('backup.import', { text }),
+      passageStatus: async () => {
+        const tab = await activeTab();
+        if (!tab) throw new Error('No tab');
+        return sendToTab(tab.id, 'page.notes', {});
+      },
     },
     activeTab,
     pageEntities: (tabId) => sendToTab(tabId, 'page.entities', {}),

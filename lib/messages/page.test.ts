@@ -7,6 +7,8 @@ describe('page messages', () => {
     'page.article': vi.fn(() => ({ url: 'https://example.org/a', title: 'A', site: 'Example', text: 'Body' })),
     'page.reveal': vi.fn(async ({ entityId }: { entityId: string }) => ({ ok: entityId === 'kabul' })),
     'page.step': vi.fn(async () => ({ ok: true })),
+    'page.notes': vi.fn(async () => ({ anchored: ['n1'], orphans: [] })),
+    'page.noteSelection': vi.fn(() => ({ ok: false })),
   };
   const route = createPageRouter(handlers);
 

@@ -38,6 +38,18 @@ export interface PageMessages {
   'page.article': { request: Record<string, never>; response: SaveArticleRequest };
   /** Keyboard command: open the card of the next or previous mark in reading order. */
   'page.step': { request: { direction: 'next' | 'prev' }; response: { ok: boolean } };
+  /** Which passage notes of this article are marked on the page and which are orphans (their passage is gone). */
+  'page.notes': { request: Record<string, never>; response: PassageStatus };
+  /** Context menu "Add note to selection": opens the note composer for the current selection; ok is false without one. */
+  'page.noteSelection': { request: Record<string, never>; response: { ok: boolean } };
+}
+
+/** Where the article's passage notes stand on the page, by note id. */
+export interface PassageStatus {
+  /** Found again and marked. */
+  anchored: string[];
+  /** Not found with enough confidence: shown as orphans, never attached to other text. */
+  orphans: string[];
 }
 
 /** A page message name. */
@@ -58,6 +70,8 @@ export const pageRequestValidators: { [K in PageMessageName]: Validator<PageMess
   'page.reveal': object({ entityId: id }),
   'page.step': object({ direction: literal('next', 'prev') }),
   'page.article': object({}) as Validator<Record<string, never>>,
+  'page.notes': object({}) as Validator<Record<string, never>>,
+  'page.noteSelection': object({}) as Validator<Record<string, never>>,
 };
 
 /** Response validators, for the popup's side (a tab's answer is checked before it is shown). */
@@ -73,6 +87,8 @@ export const pageResponseValidators: { [K in PageMessageName]: Validator<PageMes
   'page.step': object({ ok: boolean }),
   // The same checks as the background applies when the popup forwards it as 'articles.save'.
   'page.article': articleMessageValidators['articles.save'],
+  'page.notes': object({ anchored: array(id, { max: 10_000 }), orphans: array(id, { max: 10_000 }) }),
+  'page.noteSelection': object({ ok: boolean }),
 };
 
 /** True when `name` is a page message name. */
