@@ -106,4 +106,25 @@ describe('NotesView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText(/You have no notes yet/)).toBeTruthy();
   });
+
+  it('shows a passage note with its passage, flags orphans, and deletes with undo', async () => {
+    const quote = (exact: string) => ({ quote: { type: 'TextQuoteSelector' as const, exact } });
+    const found: Note = { id: 'p1', url: article.url, title: article.title, site: article.site, text: 'Key claim', entityIds: [], target: quote('ready for such dialogue'), createdAt: now - 20, updatedAt: now - 20 };
+    const lost: Note = { id: 'p2', url: article.url, title: article.title, site: article.site, text: '', entityIds: [], target: quote('a paragraph since rewritten'), createdAt: now - 10, updatedAt: now - 10 };
+    const api = { ...fakeApi([found, lost]), passageStatus: vi.fn(async () => ({ anchored: ['p1'], orphans: ['p2'] })) };
+    const { container } = render(<NotesView api={api} article={article} now={now} />);
+    const section = await screen.findByRole('region', { name: 'This article' });
+    const items = await within(section).findAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('blockquote')?.textContent)).toEqual(['On the passage: ready for such dialogue', 'On the passage: a paragraph since rewritten']);
+    await waitFor(() => expect(within(items[1]!).getByText('Passage not found on this page')).toBeTruthy());
+    expect(within(items[0]!).queryByText('Passage not found on this page')).toBeNull();
+    expectAccessible(container as HTMLElement);
+
+    fireEvent.click(within(items[1]!).getByRole('button', { name: /^Delete/ }));
+    expect(await screen.findByText('Note deleted.')).toBeTruthy();
+    await waitFor(() => expect(within(section).getAllByRole('listitem')).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(within(section).getAllByRole('listitem')).toHaveLength(2));
+    expect(api.passageStatus.mock.calls.length).toBeGreaterThanOrEqual(3);
+  });
 });

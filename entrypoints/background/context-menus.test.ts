@@ -1,0 +1,37 @@
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { MENU_ADD_NOTE, MENU_SAVE_ARTICLE, onMenuClick } from './context-menus';
+
+const article = { url: 'https://example.org/a', title: 'A', site: 'Example', blocks: [{ kind: 'body', text: 'Body' }] };
+
+function tabAnswers(value: unknown) {
+  return vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async () => ({ ok: true, value })) as never);
+}
+
+describe('context menu actions', () => {
+  it('"Add note to selection" opens the page’s note form', async () => {
+    const sent = tabAnswers({ ok: true });
+    const save = vi.fn();
+    await onMenuClick(MENU_ADD_NOTE, 7, save);
+    expect(sent).toHaveBeenCalledWith(7, { type: 'page.noteSelection', request: {} });
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('"Save this article" reads the page’s article and saves it', async () => {
+    const sent = tabAnswers(article);
+    const save = vi.fn(async () => ({ ok: true as const, value: { sourceId: 's', mentions: 1, quotes: 0 } }));
+    await onMenuClick(MENU_SAVE_ARTICLE, 7, save);
+    expect(sent).toHaveBeenCalledWith(7, { type: 'page.article', request: {} });
+    expect(save).toHaveBeenCalledWith(article);
+  });
+
+  it('logs instead of throwing when the page cannot answer, and ignores clicks without a tab', async () => {
+    vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const save = vi.fn();
+    await expect(onMenuClick(MENU_SAVE_ARTICLE, 7, save)).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalled();
+    await onMenuClick(MENU_ADD_NOTE, undefined, save);
+    expect(save).not.toHaveBeenCalled();
+  });
+});
