@@ -106,7 +106,7 @@ test.describe('notes', () => {
     await expect(listed.getByText('Passage not found on this page')).toHaveCount(0);
   });
 
-  test('a passage rewritten since the note was written is an orphan: flagged, never marked', async ({ context, server, extensionId, relaunch }) => {
+  test('a passage rewritten since the note was written is an orphan: flagged, never marked', async ({ context, server, relaunch }) => {
     const { page } = await openArticle(context, `${server}fixtures/notes/article.html`);
     await addPassageNote(page, FIXTURE_PASSAGE, 'Weekly patrol schedules?');
 
