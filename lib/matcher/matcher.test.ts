@@ -133,6 +133,35 @@ describe('compileMatcher / findAll', () => {
     ]);
   });
 
+  it('finds the same matches when a text is matched in slices of any size', () => {
+    const text = "Sergei Lavrov's talks on the Moscow format with NATO, O'Brien and the national dialogue in Zürich. ".repeat(3);
+    const whole = m.findAll(text);
+    for (const size of [1, 2, 5, 7, 13, 40]) {
+      const sliced = [];
+      for (let from = 0; from < text.length; ) {
+        const to = from + size;
+        const hits = m.findAll(text, from, to);
+        sliced.push(...hits);
+        from = Math.max(to, hits.at(-1)?.end ?? to);
+      }
+      expect(sliced).toEqual(whole);
+    }
+  });
+
+  it('lets lower-case words match only terms that allow it', () => {
+    const mm = compileMatcher([
+      { text: 'Nation', entityId: 'n', case: 'name' },
+      { text: 'nato', entityId: 'nato', case: 'exact' },
+      { text: 'dialogue', entityId: 'd', case: 'any' },
+    ]);
+    expect(found('nation Nation nato NATO dialogue Dialogue', mm)).toEqual([
+      ['Nation', 'n'],
+      ['nato', 'nato'],
+      ['dialogue', 'd'],
+      ['Dialogue', 'd'],
+    ]);
+  });
+
   it('handles empty dictionaries and texts', () => {
     expect(compileMatcher([]).findAll('Lavrov')).toEqual([]);
     expect(compileMatcher([{ text: '  ', entityId: 'x', case: 'any' }]).findAll('  ')).toEqual([]);

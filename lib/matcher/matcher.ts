@@ -24,8 +24,13 @@ export interface MatchHit {
 
 /** A compiled dictionary. */
 export interface Matcher {
-  /** All leftmost-longest, whole-word matches in `text`, in order, blockers dropped. */
-  findAll(text: string): MatchHit[];
+  /**
+   * All leftmost-longest, whole-word matches in `text`, in order, blockers dropped. With `from`
+   * and `to`, only the matches that start in [from, to) (a match may end after `to`), exactly as
+   * a scan of the whole text would find them: a long text is matched in slices by resuming at
+   * `max(to, end of the last hit)`.
+   */
+  findAll(text: string, from?: number, to?: number): MatchHit[];
   /** The terms the matcher was compiled from, indexed by `MatchHit.term`. */
   readonly terms: readonly DictionaryTerm[];
   /** Bytes held by the compiled tables (typed arrays only). */
@@ -191,40 +196,59 @@ class TrieMatcher implements Matcher {
   private readonly rootChild: Int32Array;
   /** Normalised text of exact-case terms (others are checked on their first letter only). */
   private readonly exactText: (string | undefined)[];
+  /**
+   * Folded first character -> 1 when some term starting with it can match a word that starts
+   * with a lower-case letter (an `any` term, or an `exact` one written in lower case). Most words
+   * of prose start in lower case and most names cannot match them: their walk never starts.
+   */
+  private readonly lowerStart: Uint8Array;
 
   constructor(s: SerializedMatcher) {
     const { terms, ...tables } = s;
     this.terms = terms;
     this.tables = tables;
+    const { fold, cls } = charTables();
     this.caseCode = new Uint8Array(terms.length);
     this.exactText = new Array<string | undefined>(terms.length);
+    this.lowerStart = new Uint8Array(65536);
     for (let t = 0; t < terms.length; t++) {
       const code = CASE_CODE[terms[t]!.case] ?? 2;
       this.caseCode[t] = code;
-      if (code === 0) this.exactText[t] = normalizeAlias(terms[t]!.text);
+      if (code === 1) continue;
+      const key = normalizeAlias(terms[t]!.text);
+      if (code === 0) this.exactText[t] = key;
+      if (key.length && (code === 2 || cls[key.charCodeAt(0)]! & LOWER)) this.lowerStart[fold[key.charCodeAt(0)]!] = 1;
     }
     this.rootChild = new Int32Array(65536);
     for (let e = tables.childStart[0]!; e < tables.childStart[1]!; e++) this.rootChild[tables.edgeChar[e]!] = tables.edgeTarget[e]!;
-    this.byteLength = this.rootChild.byteLength + [tables.childStart, tables.edgeChar, tables.edgeTarget, tables.acceptStart, tables.acceptTerm].reduce(
+    this.byteLength = this.rootChild.byteLength + this.lowerStart.byteLength + [tables.childStart, tables.edgeChar, tables.edgeTarget, tables.acceptStart, tables.acceptTerm].reduce(
       (sum, a) => sum + a.byteLength,
       this.caseCode.byteLength,
     );
   }
 
-  findAll(text: string): MatchHit[] {
+  findAll(text: string, from = 0, to = text.length): MatchHit[] {
     const { fold, cls } = charTables();
     const { childStart, edgeChar, edgeTarget, acceptStart } = this.tables;
+    const { rootChild, lowerStart } = this;
     const hits: MatchHit[] = [];
     const n = text.length;
-    let i = 0;
-    while (i < n) {
-      if (!(cls[text.charCodeAt(i)]! & WORD)) {
+    const stop = Math.min(to, n);
+    let i = Math.max(0, from);
+    // Resuming inside a word: its start was (or would have been) handled before `from`.
+    if (i > 0) while (i < stop && cls[text.charCodeAt(i - 1)]! & WORD && cls[text.charCodeAt(i)]! & WORD) i++;
+    while (i < stop) {
+      const ch = text.charCodeAt(i);
+      const cc = cls[ch]!;
+      if (!(cc & WORD)) {
         i++;
         continue;
       }
       // A word after an apostrophe inside a word ("O'Brien", "Lavrov's") is not a word start.
       const startsWord = !(i > 1 && cls[text.charCodeAt(i - 1)]! & APOS && cls[text.charCodeAt(i - 2)]! & WORD);
-      const first = startsWord ? this.rootChild[fold[text.charCodeAt(i)]!]! : 0;
+      const f = fold[ch]!;
+      // Most words of prose start in lower case, and most names cannot match them.
+      const first = startsWord && (!(cc & LOWER) || lowerStart[f]) ? rootChild[f]! : 0;
       if (first !== 0) {
         let node = first;
         let j = i + 1;
@@ -281,7 +305,7 @@ class TrieMatcher implements Matcher {
         }
       }
       i++;
-      while (i < n && cls[text.charCodeAt(i)]! & WORD) i++;
+      while (i < stop && cls[text.charCodeAt(i)]! & WORD) i++;
     }
     return hits;
   }

@@ -6,7 +6,7 @@
 import type { EntityType } from '../dataset/types';
 import type { Matcher } from '../matcher';
 import { cssHighlighter, type Highlighter } from './highlighter';
-import { blockOf, isInSkipped, isInline, makeSkipTest, walkText, type SkipTest, type WalkState } from './text-walk';
+import { blockOf, isInSkipped, isInline, makeSkipTest, TextWalker, type SkipTest, type WalkState } from './text-walk';
 import { yieldToPage } from './yield';
 
 /** One marked occurrence of an entity. */
@@ -80,6 +80,23 @@ export interface Annotator {
 }
 
 const OBSERVED_ATTRIBUTES = ['hidden', 'open', 'style', 'class', 'contenteditable'];
+/** Characters matched between two looks at the clock inside one long run of text (a few ms of work at most). */
+const SLICE_CHARS = 16_384;
+/** Text nodes read between two looks at the clock. */
+const NODES_PER_CHECK = 32;
+
+/** A run of text being matched: its nodes, their joined text, where each node starts in it. */
+interface Run {
+  block: Node;
+  nodes: Text[];
+  text: string;
+  /** Offset of each node in `text` (null for a single node). */
+  starts: number[] | null;
+  /** Where matching resumes. */
+  from: number;
+  /** Index of the node holding the last hit's start. */
+  k: number;
+}
 
 /**
  * Creates an annotator for a page. Nothing happens until `start()`.
@@ -121,24 +138,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let prune = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const draw = (): Highlighter => highlighter;
-
-  function addMark(block: Node, mark: Mark) {
-    let list = byBlock.get(block);
-    if (!list) byBlock.set(block, (list = []));
-    list.push(mark);
-    counts.set(mark.entityId, (counts.get(mark.entityId) ?? 0) + 1);
-    draw().add(mark.range, mark.type);
-    changed = true;
-  }
-
   function dropBlock(block: Node) {
     hiddenBlocks.delete(block);
     const list = byBlock.get(block);
     if (!list) return;
     byBlock.delete(block);
     for (const mark of list) {
-      draw().delete(mark.range, mark.type);
+      highlighter.delete(mark.range, mark.type);
       const n = (counts.get(mark.entityId) ?? 1) - 1;
       if (n > 0) counts.set(mark.entityId, n);
       else counts.delete(mark.entityId);
@@ -154,30 +160,31 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     return range;
   }
 
-  /** Matches one run of text nodes of `block` and marks the hits. */
-  function flush(block: Node, nodes: Text[], fresh: Set<Node>) {
+  /** The run of text nodes of `block`, joined; null when there is nothing to match. */
+  function runOf(block: Node, nodes: Text[], fresh: Set<Node>): Run | null {
     if (!fresh.has(block)) {
       fresh.add(block);
       dropBlock(block);
     }
-    if (nodes.length === 0) return;
-    let text: string;
-    let starts: number[] | null = null;
-    if (nodes.length === 1) text = nodes[0]!.data;
-    else {
-      starts = [];
-      let at = 0;
-      const parts: string[] = [];
-      for (const n of nodes) {
-        starts.push(at);
-        parts.push(n.data);
-        at += n.data.length;
-      }
-      text = parts.join('');
+    if (nodes.length === 0) return null;
+    if (nodes.length === 1) return { block, nodes, text: nodes[0]!.data, starts: null, from: 0, k: 0 };
+    const starts: number[] = [];
+    const parts: string[] = [];
+    let at = 0;
+    for (const n of nodes) {
+      const data = n.data;
+      starts.push(at);
+      parts.push(data);
+      at += data.length;
     }
-    const hits = matcher.findAll(text);
-    if (hits.length === 0) return;
-    let k = 0;
+    return { block, nodes, text: parts.join(''), starts, from: 0, k: 0 };
+  }
+
+  /** Matches the run from where it stopped, up to `to` characters on; true when it is done. */
+  function matchRun(run: Run, to: number): boolean {
+    const { text, nodes, starts, block } = run;
+    const hits = matcher.findAll(text, run.from, to);
+    let k = run.k;
     for (const hit of hits) {
       let startNode = nodes[0]!;
       let startOffset = hit.start;
@@ -192,13 +199,17 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         endNode = nodes[e]!;
         endOffset = hit.end - starts[e]!;
       }
+      const entityId = hit.entityId!;
       pending.push(block, {
-        entityId: hit.entityId!,
+        entityId,
         range: makeRange(startNode, startOffset, endNode, endOffset),
-        type: typeOf(hit.entityId!),
+        type: typeOf(entityId),
         term: hit.term,
       });
     }
+    run.k = k;
+    run.from = Math.max(to, hits.length ? hits[hits.length - 1]!.end : to);
+    return run.from >= text.length;
   }
 
   /**
@@ -211,12 +222,24 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       const parent = (pending[i] as Mark).range.startContainer.parentElement;
       if (parent && !visibleOf.has(parent)) visibleOf.set(parent, isVisible(parent));
     }
+    let block: Node | null = null;
+    let list: Mark[] | undefined;
     for (let i = 0; i < pending.length; i += 2) {
-      const block = pending[i] as Node;
       const mark = pending[i + 1] as Mark;
       const parent = mark.range.startContainer.parentElement;
-      if (!parent || visibleOf.get(parent)) addMark(block, mark);
-      else hiddenBlocks.add(block);
+      if (pending[i] !== block) {
+        block = pending[i] as Node;
+        list = byBlock.get(block);
+      }
+      if (parent && !visibleOf.get(parent)) {
+        hiddenBlocks.add(block);
+        continue;
+      }
+      if (!list) byBlock.set(block, (list = []));
+      list.push(mark);
+      counts.set(mark.entityId, (counts.get(mark.entityId) ?? 0) + 1);
+      highlighter.add(mark.range, mark.type);
+      changed = true;
     }
     pending.length = 0;
   }
@@ -227,6 +250,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const pendingRoots = [...roots];
     const state: WalkState = { block: doc, breaks: 0 };
     let sliceStart = performance.now();
+    /** Draws what was found, gives the page the thread; false when the scan was abandoned meanwhile. */
+    const breather = async (): Promise<boolean> => {
+      commit();
+      await pause();
+      sliceStart = performance.now();
+      return gen === generation;
+    };
     const onShadowRoot = (sr: ShadowRoot) => {
       if (!shadowRoots.has(sr)) {
         shadowRoots.add(sr);
@@ -245,33 +275,43 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           dropBlock(rootBlock);
         }
       }
-      if (root.nodeType === 11 && (root as ShadowRoot).host) draw().adopt(root as ShadowRoot);
+      if (root.nodeType === 11 && (root as ShadowRoot).host) highlighter.adopt(root as ShadowRoot);
       let block: Node | null = null;
       let breaks = state.breaks;
       let nodes: Text[] = [];
       let sinceCheck = 0;
-      for (const text of walkText(root, skip, state, onShadowRoot)) {
-        if (state.block !== block || state.breaks !== breaks) {
-          if (block) flush(block, nodes, fresh);
+      const walker = new TextWalker(root, skip, state, onShadowRoot);
+      for (;;) {
+        const text = walker.next();
+        if (!text || state.block !== block || state.breaks !== breaks) {
+          const run = block && runOf(block, nodes, fresh);
+          if (run && !matchRun(run, SLICE_CHARS)) {
+            // A long run is matched in slices, with a look at the clock after each.
+            while (!matchRun(run, run.from + SLICE_CHARS)) {
+              if (performance.now() - sliceStart > budget && !(await breather())) return;
+            }
+          }
+          if (!text) break;
           block = state.block;
           breaks = state.breaks;
           nodes = [];
         }
         nodes.push(text);
-        if (++sinceCheck >= 64) {
+        if (++sinceCheck >= NODES_PER_CHECK) {
           sinceCheck = 0;
           if (performance.now() - sliceStart > budget) {
-            if (block) flush(block, nodes, fresh);
+            // The run so far is matched now; the rest of its block joins a new run.
+            const run = runOf(block!, nodes, fresh);
             nodes = [];
-            block = null;
-            commit();
-            await pause();
-            if (gen !== generation) return;
-            sliceStart = performance.now();
+            if (run) {
+              while (!matchRun(run, run.from + SLICE_CHARS)) {
+                if (performance.now() - sliceStart > budget && !(await breather())) return;
+              }
+            }
+            if (!(await breather())) return;
           }
         }
       }
-      if (block) flush(block, nodes, fresh);
       commit();
     }
   }

@@ -67,47 +67,90 @@ export interface WalkState {
 }
 
 /**
- * Yields the non-empty text nodes under `root` (not `root`'s own siblings), updating `state`
- * before each one. Open shadow roots met on the way are handed to `onShadowRoot`, not walked.
+ * A resumable pass over the non-empty text nodes under `root` (not `root`'s own siblings), in
+ * document order, updating `state` before returning each one. Open shadow roots met on the way
+ * are handed to `onShadowRoot`, not walked. A plain loop over firstChild / nextSibling, no
+ * generator: this runs for every node of the page, and a generator's resumption costs more than
+ * the DOM reads themselves.
  */
-export function* walkText(root: Node, skip: SkipTest, state: WalkState, onShadowRoot?: (sr: ShadowRoot) => void): Generator<Text> {
-  if (root.nodeType === 3) {
-    state.block = blockOf(root);
-    yield root as Text;
-    return;
+export class TextWalker {
+  private readonly blocks: Node[];
+  private node: Node | null;
+  private single: Text | null = null;
+
+  constructor(
+    private readonly root: Node,
+    private readonly skip: SkipTest,
+    private readonly state: WalkState,
+    private readonly onShadowRoot?: (sr: ShadowRoot) => void,
+  ) {
+    if (root.nodeType === 3) {
+      this.single = root as Text;
+      this.blocks = [];
+      this.node = null;
+    } else {
+      this.blocks = [root.nodeType === 1 && isInline(root as Element) ? blockOf(root) : root];
+      this.node = root.firstChild;
+    }
   }
-  const blocks: Node[] = [root.nodeType === 1 && isInline(root as Element) ? blockOf(root) : root];
-  let node: Node | null = root.firstChild;
-  while (node) {
-    let descend = false;
-    if (node.nodeType === 3) {
-      if ((node as Text).data.length > 0) {
-        state.block = blocks[blocks.length - 1]!;
-        yield node as Text;
-      }
-    } else if (node.nodeType === 1) {
-      const el = node as Element;
-      if (skip(el)) {
-        state.breaks++;
-      } else {
-        if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
-        if (el.firstChild) {
-          descend = true;
-          if (!isInline(el)) blocks.push(el);
-        } else if (!isInline(el)) {
+
+  /** The next non-empty text node, or null when the walk is over. */
+  next(): Text | null {
+    if (this.single) {
+      const text = this.single;
+      this.single = null;
+      this.state.block = blockOf(text);
+      return text;
+    }
+    const { root, blocks, state, skip } = this;
+    let node = this.node;
+    let found: Text | null = null;
+    while (node && !found) {
+      let descend = false;
+      const type = node.nodeType;
+      if (type === 3) {
+        if ((node as Text).length > 0) {
+          state.block = blocks[blocks.length - 1]!;
+          found = node as Text;
+        }
+      } else if (type === 1) {
+        const el = node as Element;
+        if (skip(el)) {
           state.breaks++;
+        } else {
+          if (this.onShadowRoot) {
+            const sr = el.shadowRoot;
+            if (sr) this.onShadowRoot(sr);
+          }
+          const inline = isInline(el);
+          if (el.firstChild) {
+            descend = true;
+            if (!inline) blocks.push(el);
+          } else if (!inline) {
+            state.breaks++;
+          }
         }
       }
+      if (descend) {
+        node = node.firstChild;
+        continue;
+      }
+      let next = node.nextSibling;
+      while (!next) {
+        node = node.parentNode;
+        if (!node || node === root) break;
+        if (blocks.length > 1 && blocks[blocks.length - 1] === node) blocks.pop();
+        next = node.nextSibling;
+      }
+      node = next;
     }
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && blocks.length > 1 && blocks[blocks.length - 1] === node) blocks.pop();
-    }
-    if (!node || node === root) break;
-    node = node.nextSibling;
+    this.node = node;
+    return found;
   }
+}
+
+/** The non-empty text nodes under `root` as a generator (see {@link TextWalker}). */
+export function* walkText(root: Node, skip: SkipTest, state: WalkState, onShadowRoot?: (sr: ShadowRoot) => void): Generator<Text> {
+  const walker = new TextWalker(root, skip, state, onShadowRoot);
+  for (let text = walker.next(); text; text = walker.next()) yield text;
 }
