@@ -238,4 +238,19 @@ describe('createAnnotator', () => {
     expect(pause).toHaveBeenCalled();
     expect(annotator.marks()).toHaveLength(300);
   });
+
+  it('yields inside one long text node and still finds every name, also across slice ends', async () => {
+    const sentence = 'Talks in Moscow format with Sergei Lavrov in Kabul went on. ';
+    page((b) => b.append(el('p', sentence.repeat(2000))));
+    const pause = vi.fn(() => Promise.resolve());
+    const { annotator, found } = annotate({ budgetMs: 0, yieldToPage: pause });
+    await annotator.start();
+    expect(pause.mock.calls.length).toBeGreaterThan(5);
+    expect(annotator.marks()).toHaveLength(6000);
+    expect(found().slice(0, 3)).toEqual([
+      ['Moscow format', 'moscow-format'],
+      ['Sergei Lavrov', 'lavrov'],
+      ['Kabul', 'kabul'],
+    ]);
+  });
 });
