@@ -23,7 +23,13 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'backstory@example.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Backstory collects nothing: everything stays in the browser.
+            gecko: { id: 'backstory@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   vite: () => ({

@@ -92,7 +92,10 @@ export function object<S extends Shape>(shape: S): Validator<{ [K in keyof Shape
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError(path, 'an object');
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      if (!Object.hasOwn(shape, key)) throw new ValidationError(path ? `${path}.${key}` : key, 'no such field');
+      if (!Object.hasOwn(shape, key)) {
+        const name = key.length > 60 ? `${key.slice(0, 60)}…` : key;
+        throw new ValidationError(path ? `${path}.${name}` : name, 'no such field');
+      }
     }
     for (const [key, check] of Object.entries(shape)) {
       const v = check((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);

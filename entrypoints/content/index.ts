@@ -5,6 +5,7 @@ import { startBackstory } from './backstory';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_start',
-  cssInjectionMode: 'ui',
+  // The card's styles are adopted by its own shadow root; there is no content CSS file to inject.
+  cssInjectionMode: 'manual',
   main: (ctx) => startBackstory(ctx),
 });

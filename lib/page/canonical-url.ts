@@ -34,9 +34,11 @@ export function stripTracking(url: string): string {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return url;
   parsed.hash = '';
-  for (const name of [...parsed.searchParams.keys()]) if (isTracking(name)) parsed.searchParams.delete(name);
-  // URLSearchParams re-encodes; only rewrite the query when something was removed.
-  if ([...parsed.searchParams.keys()].length === 0) parsed.search = '';
+  // forEach, not the keys() iterator: Firefox content scripts see page-world iterators they cannot spread.
+  const names: string[] = [];
+  parsed.searchParams.forEach((_value, name) => names.push(name));
+  for (const name of names) if (isTracking(name)) parsed.searchParams.delete(name);
+  if (parsed.searchParams.toString() === '') parsed.search = '';
   return parsed.href;
 }
 
