@@ -86,6 +86,8 @@ async function measureOurs(page: Page, terms: DictionaryTerm[]): Promise<OurResu
       floors.push(performance.now() - t);
     }
     gc();
+    await new Promise((r) => setTimeout(r, 50));
+    gc();
     const h0 = heap();
     let t = performance.now();
     const matcher = b.compileMatcher(terms);
@@ -193,8 +195,50 @@ async function measureMarkJs(browser: Browser, html: string, markJs: string, ter
   return result;
 }
 
+/** The run with the median time of `n` runs (null when any run timed out). */
+async function medianMarkJs(n: number, run: () => Promise<{ ms: number; marks: number } | null>): Promise<{ ms: number; marks: number } | null> {
+  const results: { ms: number; marks: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = await run();
+    if (!r) return null;
+    results.push(r);
+  }
+  return results.sort((a, b) => a.ms - b.ms)[results.length >> 1]!;
+}
+
 const f = (ms: number | undefined) => (ms === undefined ? 'n/a' : ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en'));
 const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} KB`);
+
+/**
+ * Why the 500 KB scan is still over 15 ms, from Chromium's CPU profiler on that cell (warm runs,
+ * 27-29 ms each under the profiler, 2026-11-22). Update it when the profile changes.
+ */
+const WHERE_THE_TIME_GOES =
+  'Where the time goes (CPU profile of the warm scan): matching about 35% (a JavaScript loop over every character of ' +
+  '500 KB of text, read from the DOM\'s own strings, which are slower to index than JavaScript\'s), creating one StaticRange ' +
+  'per mark about 11%, the text walk about 9% plus 3% for the skip tests, visibility checks (checkVisibility, once per ' +
+  'element holding marks) about 8%, Highlight.add about 4%, joining the text of multi-node paragraphs about 5%, ' +
+  'bookkeeping the rest. The cost hardly depends on the dictionary size (the same at 100 and 50,000 aliases): it is per ' +
+  'character and per mark, not per alias.';
+
+/** One line per target: met or missed, and by how much. */
+function targets(v: { mid?: { ms: number; speedup: number | null; load: number }; compile50k?: { ms: number; heap: number }; big: { slice: number; tasks: number; dict: number }[] }): string {
+  const out: string[] = [];
+  const by = (value: number, limit: number, unit: string) => (value <= limit ? 'met' : `missed by ${f(value - limit)} ${unit} (${((value / limit - 1) * 100).toFixed(0)}% over)`);
+  if (v.mid) {
+    out.push(`- 500 KB with 1,000 aliases scanned and marked in ≤ 15 ms: ${f(v.mid.ms)} ms, ${by(v.mid.ms, 15, 'ms')} (load ${v.mid.load.toFixed(1)}).`);
+    if (v.mid.ms > 15) out.push(`  ${WHERE_THE_TIME_GOES}`);
+    out.push(`- ≥ 10× faster than mark.js markRegExp there: ${v.mid.speedup === null ? 'not measured' : `${v.mid.speedup.toFixed(1)}×, ${v.mid.speedup >= 10 ? 'met' : 'missed'}`}.`);
+  }
+  if (v.compile50k) {
+    out.push(`- 50,000 aliases compiled in ≤ 200 ms: ${f(v.compile50k.ms)} ms (cold), ${by(v.compile50k.ms, 200, 'ms')}.`);
+    out.push(`- … in ≤ 20 MB: ${(v.compile50k.heap / 1e6).toFixed(2)} MB of JS heap retained, ${by(v.compile50k.heap / 1e6, 20, 'MB')}.`);
+  }
+  for (const b of v.big) {
+    out.push(`- No task over 50 ms on the 5 MB page (${b.dict.toLocaleString('en')} aliases): longest slice ${f(b.slice)} ms, ${b.tasks} long task(s) reported, ${b.slice <= 50 && b.tasks === 0 ? 'met' : 'missed'}.`);
+  }
+  return out.join('\n');
+}
 
 async function main() {
   if (!existsSync(executablePath)) {
@@ -210,6 +254,8 @@ async function main() {
   });
   const loadBefore = os.loadavg()[0]!;
   const rows: string[] = [];
+  /** What the targets are judged on. */
+  const verdict: { mid?: { ms: number; speedup: number | null; load: number }; compile50k?: { ms: number; heap: number }; big: { slice: number; tasks: number; dict: number }[] } = { big: [] };
   const compileRows: string[] = [];
   const notes: string[] = [];
   try {
@@ -229,13 +275,17 @@ async function main() {
           compileRows.push(`| ${dictSize.toLocaleString('en')} | ${f(ours.compileMs)} | ${f(ours.compileWarmMs)} | ${(ours.compileBytes / 1e6).toFixed(2)} MB | ${(ours.heapBytes / 1e6).toFixed(2)} MB |`);
         }
         const work = dictSize * size;
-        const regexp = work <= 1e9 ? await measureMarkJs(browser, html, markJs, terms, 'regexp') : undefined;
+        // markRegExp is what the speed-up is judged on: median of 3 fresh pages where that stays affordable.
+        const regexp = work <= 1e9 ? await medianMarkJs(work <= 5e8 ? 3 : 1, () => measureMarkJs(browser, html, markJs, terms, 'regexp')) : undefined;
         const array = work <= 5e7 ? await measureMarkJs(browser, html, markJs, terms, 'array') : undefined;
         const cell = (r: { ms: number; marks: number } | null | undefined) =>
           r === undefined ? 'not run' : r === null ? `> ${MARKJS_TIMEOUT_MS / 1000} s` : `${f(r.ms)} (${r.marks})`;
         const speedup = regexp ? `${(regexp.ms / ours.scanMs).toFixed(0)}x` : regexp === null ? `> ${(MARKJS_TIMEOUT_MS / ours.scanMs).toFixed(0)}x` : 'n/a';
         const row = `| ${kb(ours.chars)} | ${dictSize.toLocaleString('en')} | ${f(ours.floorMs)} | **${f(ours.scanMs)}** | ${ours.marks} | ${f(ours.stylesMs)} | ${f(ours.longestSliceMs)} / ${ours.longTasks} | ${cell(regexp)} | ${cell(array)} | ${speedup} | ${load.toFixed(1)} |`;
         rows.push(row);
+        if (size === 500_000 && dictSize === 1_000) verdict.mid = { ms: ours.scanMs, speedup: regexp ? regexp.ms / ours.scanMs : null, load };
+        if (dictSize === 50_000 && !verdict.compile50k) verdict.compile50k = { ms: ours.compileMs, heap: ours.heapBytes };
+        if (size === 5_000_000) verdict.big.push({ slice: ours.longestSliceMs, tasks: ours.longTasks, dict: dictSize });
         console.log(row);
       }
     }
@@ -259,7 +309,7 @@ Machine: ${notes.join(' ')}
 - **longest slice / long tasks**: the same scan as it really runs, in chunks that yield to the page: the longest stretch between yields, and the number of tasks over 50 ms the browser reported (median of 3 runs).
 - **load**: the machine's 1-minute load average when the row started (2 cores: above 2, other work competes for them).
 - **mark.js**: on a fresh copy of the page, \`markRegExp\` with one alternation of every alias (longest first, Unicode word boundaries) and \`mark(array)\` (exact, case-sensitive), each including the layout its DOM changes cause. Number of marks in parentheses. "not run": skipped as far too slow at that size; "> 30 s": stopped.
-- **speed-up**: mark.js markRegExp time / Backstory scan+mark time. mark.js runs once per cell (it is slow): its figure is noisier than ours.
+- **speed-up**: mark.js markRegExp time / Backstory scan+mark time. markRegExp is the median of 3 fresh pages up to 500 KB × 1,000 aliases, one run above; mark(array) runs once.
 
 | text | aliases | floor | scan+mark | marks | styles (once) | longest slice / long tasks | mark.js markRegExp | mark.js mark(array) | speed-up | load |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
@@ -271,7 +321,9 @@ ${rows.join('\n')}
 |---:|---:|---:|---:|---:|
 ${compileRows.join('\n')}
 
-Targets: 500 KB with 1,000 aliases in ≤ 15 ms and ≥ 10× faster than mark.js markRegExp; 50,000 aliases compiled in ≤ 200 ms and ≤ 20 MB; no task over 50 ms on the 5 MB page.
+## Targets
+
+${targets(verdict)}
 `;
   if (ONLY.length) {
     console.log(compileRows.join('\n'));
