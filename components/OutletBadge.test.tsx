@@ -15,6 +15,11 @@ describe('OutletBadge', () => {
     expect(time?.getAttribute('datetime')).toBe(chinaDaily.published);
   });
 
+  it("marks an article the reader saved as the reader's source", () => {
+    render(<OutletBadge source={{ ...chinaDaily, origin: 'saved' }} />);
+    expect(screen.getByText('your source')).toBeTruthy();
+  });
+
   it('degrades when the source is missing', () => {
     render(<OutletBadge source={undefined} withDate />);
     expect(screen.getByText('Unknown outlet')).toBeTruthy();

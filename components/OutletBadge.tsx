@@ -9,7 +9,10 @@ export interface OutletBadgeProps {
   withDate?: boolean;
 }
 
-/** An outlet's name in its stable colour, optionally with the article's date. */
+/**
+ * An outlet's name in its stable colour, optionally with the article's date. Articles the reader
+ * saved are marked as theirs, so their facts are never mistaken for the bundled dataset's.
+ */
 export default function OutletBadge({ source, withDate = false }: OutletBadgeProps) {
   const publisher = source?.publisher ?? 'Unknown outlet';
   const date = withDate && source ? formatDate(source.published) : '';
@@ -18,6 +21,11 @@ export default function OutletBadge({ source, withDate = false }: OutletBadgePro
       <span class="outlet-name" data-slot={outletSlot(publisher)} dir="auto">
         {publisher}
       </span>
+      {source?.origin === 'saved' && (
+        <span class="outlet-saved" title="An article you saved">
+          your source
+        </span>
+      )}
       {date && (
         <time class="outlet-date" dateTime={source?.published}>
           {date}

@@ -1,0 +1,28 @@
+/**
+ * "Save this article": the reader saves an unseen article from the popup; from then on its
+ * quotes and statements appear in the cards of the entities it mentions, marked as theirs.
+ */
+import { expect, hoverText, tabIdOf, test, waitForMarks } from './fixtures';
+
+test('a saved article joins the cross-source context of the entities it mentions', async ({ context, server, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`${server}fixtures/articles/kabulov-follow-up.html`);
+  await waitForMarks(page);
+  const tabId = await tabIdOf(context, page);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByRole('tab', { name: 'Notes' }).click();
+  await popup.getByRole('button', { name: 'Save this article' }).click();
+  await expect(popup.getByText('Article saved to your library.')).toBeVisible();
+  await popup.close();
+
+  // A fresh visit loads cards afresh (cards are cached per page).
+  await page.reload();
+  await waitForMarks(page);
+  await hoverText(page, 'Zamir Kabulov');
+  const card = page.getByRole('dialog', { name: 'Zamir Kabulov' });
+  await expect(card).toBeVisible();
+  await expect(card.getByText('Backstory Test Wire').first()).toBeVisible();
+  await expect(card.getByText('your source').first()).toBeVisible();
+});
