@@ -32,18 +32,20 @@ export function charTables(): CharTables {
   if (tables) return tables;
   const fold = new Uint16Array(65536);
   const cls = new Uint8Array(65536);
-  // One regex pass over every non-surrogate BMP character is much faster than 65,536 regex calls.
-  const chars: string[] = [];
-  for (let c = 0; c < 65536; c++) {
-    fold[c] = c;
-    chars.push(c >= 0xd800 && c <= 0xdfff ? ' ' : String.fromCharCode(c));
-  }
-  const all = chars.join('');
-  for (const m of all.matchAll(/[\p{L}\p{M}\p{N}_]/gu)) cls[m.index!]! |= WORD;
-  for (const m of all.matchAll(/\p{Ll}/gu)) cls[m.index!]! |= LOWER;
+  // The whole BMP as one string (surrogates as spaces), decoded in one call rather than built piecewise.
+  const units = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) units[c] = c >= 0xd800 && c <= 0xdfff ? 0x20 : c;
+  const all = new TextDecoder('utf-16le').decode(units);
+  // Runs, not single characters: a few thousand matches instead of tens of thousands. This runs
+  // once per tab before the first scan, so it must stay well under a frame's worth of long task.
+  const mark = (re: RegExp, bit: number) => {
+    for (let m = re.exec(all); m; m = re.exec(all)) for (let c = m.index, end = c + m[0].length; c < end; c++) cls[c]! |= bit;
+  };
+  mark(/[\p{L}\p{M}\p{N}_]+/gu, WORD);
+  mark(/\p{Ll}+/gu, LOWER);
   // One toLowerCase over all of it; U+0130 is the only character whose lower case is two units.
   const lowerAll = all.replace('\u0130', ' ').toLowerCase();
-  for (let c = 0; c < 65536; c++) if (c !== 0x130 && (c < 0xd800 || c > 0xdfff)) fold[c] = lowerAll.charCodeAt(c);
+  for (let c = 0; c < 65536; c++) fold[c] = c === 0x130 || (c >= 0xd800 && c <= 0xdfff) ? c : lowerAll.charCodeAt(c);
   for (let c = 0x2000; c <= 0x200a; c++) SPACES.push(c);
   for (const c of SPACES) {
     fold[c] = 0x20;
