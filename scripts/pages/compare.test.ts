@@ -81,6 +81,12 @@ describe('judge', () => {
     expect(noisy.problems).toEqual([]);
     expect(noisy.notes[0]).toMatch(/own variation/);
   });
+  it('allows a page that shifts a lot by itself a little timing variation, but not a calm page', () => {
+    const busy = judge([load({ cls: 0.154 })], [load({ cls: 0.172 })]);
+    expect(busy.problems).toEqual([]);
+    expect(busy.notes[0]).toMatch(/within a quarter of the page's own shift/);
+    expect(judge([load({ cls: 0 })], [load({ cls: 0.018 })]).problems).toHaveLength(1);
+  });
   it('passes an aspect when one of two loads with the extension matches, and notes the other', () => {
     const v = judge([load()], [load({ text: 'Sergei Lavrov spoke.\nKabul was calm.\nAd slot' }), load()]);
     expect(v.problems).toEqual([]);
