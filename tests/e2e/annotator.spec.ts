@@ -5,10 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { chromiumPath, QUIET_FLAGS } from '../../scripts/lib/chromium';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pagesDir = path.resolve(root, '../shared/pages');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const URL_ = 'http://annotator.invalid/page.html';
 const terms = [
   { text: 'Sergei Lavrov', entityId: 'lavrov', case: 'name' },
@@ -28,8 +28,8 @@ let browser: Browser;
 let bundle: string;
 
 test.beforeAll(async () => {
-  test.skip(!existsSync(executablePath), `Chromium not found at ${executablePath} (apt install chromium)`);
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  // A missing Chromium fails with the install hint rather than skipping.
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: QUIET_FLAGS });
   const out = await build({ entryPoints: [path.join(root, 'scripts/bench/page-entry.ts')], bundle: true, format: 'iife', write: false });
   bundle = out.outputFiles[0]!.text;
 });
