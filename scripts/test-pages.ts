@@ -46,6 +46,10 @@ async function main(): Promise<number> {
     extensionDir: values.extension ? resolve(values.extension) : undefined,
     concurrency: values.concurrency ? Number(values.concurrency) : undefined,
     onPage: line,
+    onRecheck: (p) => {
+      const status = p.problems.length ? 'FAIL' : 'ok  ';
+      console.log(`[again] ${status} ${p.name}${p.problems.length ? `: ${p.problems.join('; ')}` : ' (second attempt)'}`);
+    },
   });
   run.dir = relative(ROOT, dir) || '.';
   if (run.pages.length === 0) {

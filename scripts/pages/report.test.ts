@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, summaryLine, tally, type PageReport, type RunReport } from './report';
+import { deservesSecondAttempt, mergeAttempts, renderMarkdown, summaryLine, tally, type PageReport, type RunReport } from './report';
 
 function page(name: string, problems: string[] = []): PageReport {
   return {
@@ -16,6 +16,7 @@ function page(name: string, problems: string[] = []): PageReport {
     plainLoadMs: 700,
     plainLoads: 1,
     extensionLoads: 1,
+    attempts: 1,
     problems,
     notes: [],
   };
@@ -50,5 +51,23 @@ describe('report', () => {
   it('prints n/a for what was not measured', () => {
     const md = renderMarkdown({ ...run, pages: [{ ...page('x'), scanMs: null, marks: null, distinct: null }] });
     expect(md).toContain('| x | 1234 | n/a | n/a | n/a |');
+  });
+  describe('second attempts', () => {
+    it('are made only for problems a page can show by itself', () => {
+      expect(deservesSecondAttempt(page('a'))).toBe(false);
+      expect(deservesSecondAttempt(page('a', ['layout shift 0.3 with the extension vs 0 without']))).toBe(true);
+      expect(deservesSecondAttempt(page('a', ['DOM differs', 'extension errors: "boom"']))).toBe(false);
+      expect(deservesSecondAttempt(page('a', ['service worker errors during the load: x']))).toBe(false);
+    });
+    it('decide the result and keep the first attempt in the notes', () => {
+      const first = page('a', ['DOM differs with the extension (same items, different order)']);
+      const passed = mergeAttempts(first, page('a'));
+      expect(passed.problems).toEqual([]);
+      expect(passed.attempts).toBe(2);
+      expect(passed.notes[0]).toBe('passed a second attempt; first attempt: DOM differs with the extension (same items, different order)');
+      const failed = mergeAttempts(first, page('a', ['layout shift']));
+      expect(failed.problems).toEqual(['layout shift']);
+      expect(failed.notes.at(-1)).toContain('first attempt: DOM differs');
+    });
   });
 });
