@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const dbImports = {
-  group: ['**/lib/db', '**/lib/db/**', '@/lib/db', '@/lib/db/**', 'idb', 'fake-indexeddb', 'fake-indexeddb/**'],
+  group: ['**/db', '**/db/**', '@/lib/db', '@/lib/db/**', 'idb', 'fake-indexeddb', 'fake-indexeddb/**'],
   message: 'Content-script code must not import database code: IndexedDB here would be the page\'s origin. Ask the background by message.',
 };
 
@@ -33,6 +33,22 @@ export default tseslint.config(
   {
     files: ['entrypoints/content/**', 'lib/content/**', 'lib/scan/**', 'lib/matcher/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [dbImports] }] },
+  },
+  {
+    // Tabs decode the matcher the background compiled (dictionary.get); they never compile one.
+    files: ['entrypoints/content/**', 'lib/content/**', 'lib/scan/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            dbImports,
+            { group: ['**/matcher', '**/matcher/**'], importNames: ['compileMatcher'], message: 'Tabs decode the matcher the background compiled: use decodeMatcher on dictionary.get.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['components/**'],

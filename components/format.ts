@@ -1,7 +1,11 @@
 /** Pure formatting helpers for cards: dates, entity types, outlets, safe links, truncation. */
 import type { EntityType, Source } from '../lib/dataset/types';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Formatters are made on first use, not when the content script loads: creating one loads locale
+// data, tens of milliseconds that every page would otherwise pay before any card is opened.
+let dateFormatter: Intl.DateTimeFormat | undefined;
+const dateFormat = (): Intl.DateTimeFormat =>
+  (dateFormatter ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
 
 /**
  * Formats an ISO 8601 date as "19 Aug 2021". The calendar day is the one the outlet printed
@@ -12,13 +16,14 @@ export function formatDate(iso: string): string {
   const printed = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (printed) {
     const [, y, m, d] = printed;
-    return dateFormat.format(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    return dateFormat().format(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   }
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? '' : dateFormat.format(time);
+  return Number.isNaN(time) ? '' : dateFormat().format(time);
 }
 
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+let relativeFormatter: Intl.RelativeTimeFormat | undefined;
+const relative = (): Intl.RelativeTimeFormat => (relativeFormatter ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' }));
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600_000],
   ['month', 30 * 24 * 3600_000],
@@ -32,7 +37,7 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelative(time: number, now: number): string {
   const elapsed = now - time;
   for (const [unit, size] of units) {
-    if (Math.abs(elapsed) >= size) return relative.format(-Math.round(elapsed / size), unit);
+    if (Math.abs(elapsed) >= size) return relative().format(-Math.round(elapsed / size), unit);
   }
   return 'just now';
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DictionaryPayload } from '../messages/entities';
+import type { Dictionary } from '../messages/entities';
 import { buildSavedArticle } from '../notes/saved-article';
 import { createDatasetExtractor, toArticleInput } from './article-extractor';
 
-const dictionary: DictionaryPayload = {
+const dictionary: Dictionary = {
   version: 'v-1',
   terms: [
     { text: 'Sergei Lavrov', entityId: 'sergei-lavrov', case: 'name' },

@@ -6,7 +6,7 @@
 import type { ArticleInput, Block } from '../extract/article';
 import { createExtractor } from '../extract/extract-article';
 import type { SaveArticleRequest } from '../messages/articles';
-import type { DictionaryPayload } from '../messages/entities';
+import type { Dictionary } from '../messages/entities';
 import type { ArticleExtraction, ArticleExtractor } from '../notes/saved-article';
 
 /**
@@ -34,7 +34,7 @@ export function toArticleInput(request: SaveArticleRequest): ArticleInput {
 /** An ArticleExtractor over lib/extract, recompiling the dictionary only when its version changes. */
 export function createDatasetExtractor(): ArticleExtractor {
   let compiled: { version: string; run: ReturnType<typeof createExtractor> } | null = null;
-  return (request: SaveArticleRequest, dictionary: DictionaryPayload): ArticleExtraction => {
+  return (request: SaveArticleRequest, dictionary: Dictionary): ArticleExtraction => {
     if (compiled?.version !== dictionary.version) {
       compiled = { version: dictionary.version, run: createExtractor({ dictionary: dictionary.terms, entities: dictionary.entities }) };
     }

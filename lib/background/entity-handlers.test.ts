@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveArticle } from '../db/articles';
 import { savedArticleFixture } from '../db/articles.test-data';
+import { seedDataset } from '../db/seed';
+import { smallDataset } from '../db/test-fixtures';
+import { decodeMatcher } from '../matcher';
 import { CONTENT, setup } from './handlers.test-helpers';
 
 let cleanup: () => Promise<void> = async () => undefined;
@@ -17,8 +20,24 @@ describe('entity handlers through the router', () => {
     const { send } = await start();
     const dict = await send('dictionary.get', {});
     expect(dict.version).toBe('v-1');
-    expect(dict.terms).toHaveLength(2);
+    expect(dict.matcher.terms).toHaveLength(2);
     expect(dict.entities).toContainEqual({ id: 'sergei-lavrov', name: 'Sergei Lavrov', type: 'person' });
+  });
+
+  it('serves the dictionary compiled, once per dataset version, without its adjectives', async () => {
+    const { db, send } = await start();
+    const first = await send('dictionary.get', {});
+    // Through JSON, as Chrome's messaging carries it.
+    const matcher = decodeMatcher(JSON.parse(JSON.stringify(first.matcher)));
+    expect(matcher.findAll('Sergei Lavrov on the Taliban').map((h) => h.entityId)).toEqual(['sergei-lavrov', 'taliban']);
+    expect(await send('dictionary.get', {})).toBe(first);
+
+    const next = smallDataset('v-2');
+    next.dictionary.push({ text: 'Talibanish', entityId: 'taliban', case: 'name', quiet: true }, { text: 'Kabul', entityId: 'taliban', case: 'name' });
+    await seedDataset(db, next);
+    const second = await send('dictionary.get', {});
+    expect(second.version).toBe('v-2');
+    expect(second.matcher.terms.map((t) => t.text)).toEqual(['Sergei Lavrov', 'Taliban', 'Kabul']);
   });
 
   it('answers cards, and null for unknown ids', async () => {

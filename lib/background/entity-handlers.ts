@@ -9,7 +9,8 @@ import { getDictionary, getEntityCard, knownEntityIds, loadDataset } from '../db
 import type { BackstoryDB } from '../db/schema';
 import { storedDatasetVersion } from '../db/seed';
 import { recordSightings } from '../db/sightings';
-import type { EntityMessages } from '../messages/entities';
+import { compileMatcher, encodeMatcher } from '../matcher';
+import type { DictionaryPayload, EntityMessages } from '../messages/entities';
 import type { Handlers } from '../messages/router';
 import { guard } from './guard';
 import { createSearchHandler } from './search-handler';
@@ -34,12 +35,31 @@ export function createDatasetLoader(dbp: Promise<IDBPDatabase<BackstoryDB>>): ()
   };
 }
 
+/**
+ * The dictionary as tabs need it, compiled once per dataset version (a few milliseconds) and
+ * then served as is: no tab compiles anything.
+ */
+export function compiledDictionary(dbp: Promise<IDBPDatabase<BackstoryDB>>): () => Promise<DictionaryPayload> {
+  let cached: DictionaryPayload | null = null;
+  return async () => {
+    const db = await dbp;
+    const version = (await storedDatasetVersion(db)) ?? '';
+    if (cached?.version !== version) {
+      const dictionary = await getDictionary(db);
+      // Adjectives ("Russian") are mentions for extraction, not marks on pages.
+      const matcher = compileMatcher(dictionary.terms.filter((term) => !term.quiet));
+      cached = { version: dictionary.version, matcher: encodeMatcher(matcher), entities: dictionary.entities };
+    }
+    return cached;
+  };
+}
+
 /** Creates the handlers over the background's database promise. */
 export function createEntityHandlers(dbp: Promise<IDBPDatabase<BackstoryDB>>, options: { now?: () => number } = {}): EntityHandlers {
   const now = options.now ?? Date.now;
   const search = createSearchHandler(createDatasetLoader(dbp));
   return {
-    'dictionary.get': guard(async () => getDictionary(await dbp)),
+    'dictionary.get': guard(compiledDictionary(dbp)),
     'entity.card': guard(async ({ id }) => getEntityCard(await dbp, id)),
     'entity.search': guard(search),
     'sightings.record': guard(async (request) => {

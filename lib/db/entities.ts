@@ -4,7 +4,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Dataset, Entity, Quote, Source, SourceContext } from '../dataset/types';
-import type { DictionaryPayload, EntityCard, EntitySummary } from '../messages/entities';
+import type { Dictionary, EntityCard, EntitySummary } from '../messages/entities';
 import { listArticles } from './articles';
 import { foldName, fromStoredEntity } from './fold';
 import type { BackstoryDB } from './schema';
@@ -109,7 +109,7 @@ export async function listEntitySummaries(db: DB): Promise<EntitySummary[]> {
 }
 
 /** The matcher's dictionary and the entities it points to; empty before the first seeding. */
-export async function getDictionary(db: DB): Promise<DictionaryPayload> {
+export async function getDictionary(db: DB): Promise<Dictionary> {
   const tx = db.transaction(['meta', 'entities']);
   const [meta, entities] = await Promise.all([tx.objectStore('meta').get('dataset'), tx.objectStore('entities').getAll()]);
   await tx.done;

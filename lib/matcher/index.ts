@@ -8,4 +8,5 @@ export {
   type MatchHit,
   type SerializedMatcher,
 } from './matcher';
+export { decodeMatcher, encodeMatcher, type EncodedMatcher } from './encoded';
 export { normalizeAlias } from './char-classes';

@@ -86,9 +86,29 @@ export function deserializeMatcher(s: SerializedMatcher): Matcher {
     s.childStart.length === s.acceptStart.length &&
     s.edgeChar.length === s.edgeTarget.length &&
     s.childStart[s.childStart.length - 1] === s.edgeChar.length &&
-    s.acceptStart[s.acceptStart.length - 1] === s.acceptTerm.length;
+    s.acceptStart[s.acceptStart.length - 1] === s.acceptTerm.length &&
+    wellFormed(s);
   if (!ok) throw new TypeError('Malformed serialized matcher');
   return createMatcher(s);
+}
+
+/** Every index in range, offsets ascending, every term a term: nothing a walk could trip on. */
+function wellFormed(s: SerializedMatcher): boolean {
+  const nodes = s.childStart.length - 1;
+  if (nodes < 1 || s.childStart[0] !== 0 || s.acceptStart[0] !== 0) return false;
+  for (let n = 0; n < nodes; n++) {
+    if (s.childStart[n + 1]! < s.childStart[n]! || s.acceptStart[n + 1]! < s.acceptStart[n]!) return false;
+  }
+  for (const target of s.edgeTarget) if (target < 1 || target >= nodes) return false;
+  for (const t of s.acceptTerm) if (t < 0 || t >= s.terms.length) return false;
+  return s.terms.every(
+    (t) =>
+      t !== null &&
+      typeof t === 'object' &&
+      typeof t.text === 'string' &&
+      (t.entityId === null || typeof t.entityId === 'string') &&
+      (t.case === 'exact' || t.case === 'name' || t.case === 'any'),
+  );
 }
 
 function createMatcher(s: SerializedMatcher): Matcher {

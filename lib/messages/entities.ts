@@ -1,5 +1,6 @@
 /** Messages about the dataset: the matcher's dictionary, entity cards, search, sightings. */
 import type { Claim, DictionaryTerm, Entity, EntityType, Quote, Source, SourceContext } from '../dataset/types';
+import type { EncodedMatcher } from '../matcher/encoded';
 import { array, literal, number, object, optional, string, url, type Validator } from '../validate';
 
 /** A short description of an entity for result lists. */
@@ -38,12 +39,22 @@ export interface EntityCard {
   sightings: Sighting[];
 }
 
-/** The matcher's input: every alias with its entity, tagged with the dictionary version. */
-export interface DictionaryPayload {
+/** The stored dictionary: every alias with its entity, tagged with the dataset version. */
+export interface Dictionary {
   version: string;
   terms: DictionaryTerm[];
   /** Name and type of every entity the terms point to (for styling marks and listing what is on a page). */
   entities: { id: string; name: string; type: EntityType }[];
+}
+
+/**
+ * What a tab needs to mark a page: the dictionary's page terms (adjectives left out) compiled
+ * once in the background, plus the entities' names and types.
+ */
+export interface DictionaryPayload {
+  version: string;
+  matcher: EncodedMatcher;
+  entities: Dictionary['entities'];
 }
 
 /** Dataset message map. */

@@ -5,7 +5,7 @@
 import type { Mention, Quote, Sentence, SourceContext } from '../dataset/types';
 import type { SavedArticle } from '../db/schema';
 import type { SaveArticleRequest } from '../messages/articles';
-import type { DictionaryPayload } from '../messages/entities';
+import type { Dictionary } from '../messages/entities';
 
 /** What extraction found in an article (the shape of the extraction CLI's output). */
 export interface ArticleExtraction {
@@ -20,7 +20,7 @@ export interface ArticleExtraction {
 }
 
 /** Runs the extension's extraction on a page; the background wires in lib/extract. */
-export type ArticleExtractor = (article: SaveArticleRequest, dictionary: DictionaryPayload) => ArticleExtraction | Promise<ArticleExtraction>;
+export type ArticleExtractor = (article: SaveArticleRequest, dictionary: Dictionary) => ArticleExtraction | Promise<ArticleExtraction>;
 
 /** A stable id for the article at `url` (so saving it again replaces it). */
 export function savedArticleId(url: string): string {
