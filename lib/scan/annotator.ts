@@ -124,8 +124,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const hiddenBlocks = new Set<Node>();
   const counts = new Map<string, number>();
   const shadowRoots = new Set<ShadowRoot>();
-  /** Marks found but not drawn yet: block, mark, block, mark, ... */
-  const pending: (Node | Mark)[] = [];
+  /** Marks found but not drawn yet: block, mark, parent element of its start, block, mark, ... */
+  const pending: (Node | Mark | Element | null)[] = [];
   let ordered: Mark[] | null = null;
   let enabled = false;
   let stopped = false;
@@ -185,6 +185,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const { text, nodes, starts, block } = run;
     const hits = matcher.findAll(text, run.from, to);
     let k = run.k;
+    let parentOf: Text | null = null;
+    let parent: Element | null = null;
     for (const hit of hits) {
       let startNode = nodes[0]!;
       let startOffset = hit.start;
@@ -200,12 +202,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         endOffset = hit.end - starts[e]!;
       }
       const entityId = hit.entityId!;
-      pending.push(block, {
-        entityId,
-        range: makeRange(startNode, startOffset, endNode, endOffset),
-        type: typeOf(entityId),
-        term: hit.term,
-      });
+      if (parentOf !== startNode) {
+        parentOf = startNode;
+        parent = startNode.parentElement;
+      }
+      pending.push(
+        block,
+        { entityId, range: makeRange(startNode, startOffset, endNode, endOffset), type: typeOf(entityId), term: hit.term },
+        parent,
+      );
     }
     run.k = k;
     run.from = Math.max(to, hits.length ? hits[hits.length - 1]!.end : to);
@@ -218,24 +223,25 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
    */
   function commit() {
     const visibleOf = new Map<Element, boolean>();
-    for (let i = 1; i < pending.length; i += 2) {
-      const parent = (pending[i] as Mark).range.startContainer.parentElement;
+    for (let i = 2; i < pending.length; i += 3) {
+      const parent = pending[i] as Element | null;
       if (parent && !visibleOf.has(parent)) visibleOf.set(parent, isVisible(parent));
     }
     let block: Node | null = null;
     let list: Mark[] | undefined;
-    for (let i = 0; i < pending.length; i += 2) {
+    for (let i = 0; i < pending.length; i += 3) {
       const mark = pending[i + 1] as Mark;
-      const parent = mark.range.startContainer.parentElement;
-      if (pending[i] !== block) {
-        block = pending[i] as Node;
+      const parent = pending[i + 2] as Element | null;
+      const at = pending[i] as Node;
+      if (at !== block) {
+        block = at;
         list = byBlock.get(block);
       }
       if (parent && !visibleOf.get(parent)) {
-        hiddenBlocks.add(block);
+        hiddenBlocks.add(at);
         continue;
       }
-      if (!list) byBlock.set(block, (list = []));
+      if (!list) byBlock.set(at, (list = []));
       list.push(mark);
       counts.set(mark.entityId, (counts.get(mark.entityId) ?? 0) + 1);
       highlighter.add(mark.range, mark.type);

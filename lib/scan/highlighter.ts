@@ -79,16 +79,21 @@ export function cssHighlighter(doc: Document, style: HighlightStyle = 'underline
   sheet.replaceSync(highlightCss(style));
   const adopted = new Set<DocumentOrShadowRoot>();
   const byName = new Map<string, HighlightLike>();
+  /** The same highlights by type, so adding a mark builds no name string. */
+  const byType = new Map<EntityType | undefined, HighlightLike>();
 
   const get = (type: EntityType | undefined) => {
+    let h = byType.get(type);
+    if (h) return h;
     const name = highlightName(type);
-    let h = byName.get(name);
+    h = byName.get(name);
     if (!h) {
       adopt(doc);
       h = new HighlightCtor();
       byName.set(name, h);
       registry.set(name, h);
     }
+    byType.set(type, h);
     return h;
   };
   const adopt = (root: DocumentOrShadowRoot) => {
@@ -99,7 +104,7 @@ export function cssHighlighter(doc: Document, style: HighlightStyle = 'underline
   adopt(doc);
   return {
     add: (range, type) => void get(type).add(range),
-    delete: (range, type) => void byName.get(highlightName(type))?.delete(range),
+    delete: (range, type) => void byType.get(type)?.delete(range),
     adopt,
     clear() {
       // Emptied, not unregistered: registry changes restyle the whole page, emptying does not.
@@ -108,6 +113,7 @@ export function cssHighlighter(doc: Document, style: HighlightStyle = 'underline
     dispose() {
       for (const [name, h] of byName) if (registry.get(name) === h) registry.delete(name);
       byName.clear();
+      byType.clear();
       for (const root of adopted) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
       adopted.clear();
     },
