@@ -34,6 +34,10 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   const typeOf = (id: string): EntityType | undefined => entities.get(id)?.type;
   // Compiled once in the background: decoding takes a fraction of a millisecond.
   const matcher = decodeMatcher(dictionary.matcher);
+  // Everything else waits for the page to be parsed: work interleaved with parsing makes the
+  // parser yield, the page paint half-built and then shift, and each parsed chunk a rescan.
+  await parsed();
+  if (ctx.isInvalid) return;
   const sightings = createSightingRecorder(() => pageInfo(document, location.href));
   const passages = await startPassageNotes(ctx);
 
@@ -141,4 +145,10 @@ function live(mark: Mark | null): PageMark | null {
   range.setStart(mark.range.startContainer, mark.range.startOffset);
   range.setEnd(mark.range.endContainer, mark.range.endOffset);
   return { entityId: mark.entityId, range };
+}
+
+/** Resolves once the document has been parsed (at once when it already has). */
+function parsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }

@@ -115,6 +115,27 @@ describe('createAnnotator', () => {
     ]);
   });
 
+  it('matches many short paragraphs together and still maps every mark to its own text node', async () => {
+    const paragraphs: HTMLElement[] = [];
+    for (let i = 0; i < 400; i++) {
+      // Each ends in "Sergei" and the next starts with "Lavrov": never one name across paragraphs.
+      paragraphs.push(el('p', `${i % 2 ? 'Lavrov' : 'Kabul'} said paragraph ${i} is about `, el('a', 'Moscow'), '’s role, Sergei'));
+    }
+    page((b) => b.append(...paragraphs));
+    const { annotator, found } = annotate();
+    await annotator.start();
+    const marks = annotator.marks();
+    expect(marks).toHaveLength(800);
+    expect(found().filter(([text]) => text === 'Sergei Lavrov')).toEqual([]);
+    marks.forEach((mark, k) => {
+      const p = paragraphs[k >> 1]!;
+      const node = k % 2 ? p.querySelector('a')!.firstChild : p.firstChild;
+      expect(mark.range.startContainer).toBe(node);
+      expect(mark.range.endContainer).toBe(node);
+      expect(textOf(mark.range)).toBe(k % 2 ? 'Moscow' : (k >> 1) % 2 ? 'Lavrov' : 'Kabul');
+    });
+  });
+
   it('skips scripts, form fields, editable and hidden regions, and its own UI', async () => {
     page((b) => {
       const hidden = el('p', 'Moscow');

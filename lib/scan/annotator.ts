@@ -4,7 +4,7 @@
  * up with pages that change. Work is done in chunks that yield to the page.
  */
 import type { EntityType } from '../dataset/types';
-import type { Matcher } from '../matcher';
+import type { Matcher, MatchHit } from '../matcher';
 import { cssHighlighter, type Highlighter } from './highlighter';
 import { blockOf, isInSkipped, isInline, makeSkipTest, TextWalker, type SkipTest, type WalkState } from './text-walk';
 import { yieldToPage } from './yield';
@@ -84,6 +84,10 @@ const OBSERVED_ATTRIBUTES = ['hidden', 'open', 'style', 'class', 'contenteditabl
 const SLICE_CHARS = 16_384;
 /** Text nodes read between two looks at the clock. */
 const NODES_PER_CHECK = 32;
+/** Short runs are matched together once their texts reach this many characters. */
+const BATCH_CHARS = 8_192;
+/** Joins the texts of a batch: neither a word character nor white space, so no name crosses it. */
+const BATCH_SEPARATOR = '\u0000';
 
 /** A run of text being matched: its nodes, their joined text, where each node starts in it. */
 interface Run {
@@ -180,41 +184,81 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     return { block, nodes, text: parts.join(''), starts, from: 0, k: 0 };
   }
 
+  /** The last text node a mark started in and its parent (reset before each synchronous pass: nodes move). */
+  let parentOf: Text | null = null;
+  let parent: Element | null = null;
+
+  /** Queues the mark for `hit`, found at [start, end) of the run's text. */
+  function emit(run: Run, start: number, end: number, hit: MatchHit) {
+    const { nodes, starts } = run;
+    let startNode = nodes[0]!;
+    let startOffset = start;
+    let endNode = startNode;
+    let endOffset = end;
+    if (starts) {
+      let k = run.k;
+      while (k + 1 < nodes.length && starts[k + 1]! <= start) k++;
+      let e = k;
+      while (e + 1 < nodes.length && starts[e + 1]! < end) e++;
+      run.k = k;
+      startNode = nodes[k]!;
+      startOffset = start - starts[k]!;
+      endNode = nodes[e]!;
+      endOffset = end - starts[e]!;
+    }
+    const entityId = hit.entityId!;
+    if (parentOf !== startNode) {
+      parentOf = startNode;
+      parent = startNode.parentElement;
+    }
+    pending.push(
+      run.block,
+      { entityId, range: makeRange(startNode, startOffset, endNode, endOffset), type: typeOf(entityId), term: hit.term },
+      parent,
+    );
+  }
+
   /** Matches the run from where it stopped, up to `to` characters on; true when it is done. */
   function matchRun(run: Run, to: number): boolean {
-    const { text, nodes, starts, block } = run;
-    const hits = matcher.findAll(text, run.from, to);
-    let k = run.k;
-    let parentOf: Text | null = null;
-    let parent: Element | null = null;
-    for (const hit of hits) {
-      let startNode = nodes[0]!;
-      let startOffset = hit.start;
-      let endNode = startNode;
-      let endOffset = hit.end;
-      if (starts) {
-        while (k + 1 < nodes.length && starts[k + 1]! <= hit.start) k++;
-        let e = k;
-        while (e + 1 < nodes.length && starts[e + 1]! < hit.end) e++;
-        startNode = nodes[k]!;
-        startOffset = hit.start - starts[k]!;
-        endNode = nodes[e]!;
-        endOffset = hit.end - starts[e]!;
-      }
-      const entityId = hit.entityId!;
-      if (parentOf !== startNode) {
-        parentOf = startNode;
-        parent = startNode.parentElement;
-      }
-      pending.push(
-        block,
-        { entityId, range: makeRange(startNode, startOffset, endNode, endOffset), type: typeOf(entityId), term: hit.term },
-        parent,
-      );
-    }
-    run.k = k;
+    const hits = matcher.findAll(run.text, run.from, to);
+    parentOf = null;
+    for (const hit of hits) emit(run, hit.start, hit.end, hit);
     run.from = Math.max(to, hits.length ? hits[hits.length - 1]!.end : to);
-    return run.from >= text.length;
+    return run.from >= run.text.length;
+  }
+
+  /**
+   * Short runs waiting to be matched together: one matcher call over their texts joined by a
+   * separator no name can cross, instead of one call per paragraph.
+   */
+  const batch: Run[] = [];
+  const batchTexts: string[] = [];
+  const batchStarts: number[] = [];
+  let batchLength = 0;
+
+  /** Matches the short run now or with the next batch; long runs go through {@link matchRun} in slices. */
+  function queueRun(run: Run) {
+    batchStarts.push(batchLength);
+    batch.push(run);
+    batchTexts.push(run.text);
+    batchLength += run.text.length + 1;
+    if (batchLength >= BATCH_CHARS) flushBatch();
+  }
+
+  /** Matches every queued run and queues their marks. */
+  function flushBatch() {
+    if (!batch.length) return;
+    const text = batch.length === 1 ? batchTexts[0]! : batchTexts.join(BATCH_SEPARATOR);
+    let r = 0;
+    parentOf = null;
+    for (const hit of matcher.findAll(text)) {
+      while (r + 1 < batch.length && batchStarts[r + 1]! <= hit.start) r++;
+      emit(batch[r]!, hit.start - batchStarts[r]!, hit.end - batchStarts[r]!, hit);
+    }
+    batch.length = 0;
+    batchTexts.length = 0;
+    batchStarts.length = 0;
+    batchLength = 0;
   }
 
   /**
@@ -258,6 +302,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     let sliceStart = performance.now();
     /** Draws what was found, gives the page the thread; false when the scan was abandoned meanwhile. */
     const breather = async (): Promise<boolean> => {
+      flushBatch();
       commit();
       await pause();
       sliceStart = performance.now();
@@ -291,8 +336,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         const text = walker.next();
         if (!text || state.block !== block || state.breaks !== breaks) {
           const run = block && runOf(block, nodes, fresh);
-          if (run && !matchRun(run, SLICE_CHARS)) {
+          if (run && run.text.length <= SLICE_CHARS) queueRun(run);
+          else if (run) {
             // A long run is matched in slices, with a look at the clock after each.
+            flushBatch();
             while (!matchRun(run, run.from + SLICE_CHARS)) {
               if (performance.now() - sliceStart > budget && !(await breather())) return;
             }
@@ -309,6 +356,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
             // The run so far is matched now; the rest of its block joins a new run.
             const run = runOf(block!, nodes, fresh);
             nodes = [];
+            flushBatch();
             if (run) {
               while (!matchRun(run, run.from + SLICE_CHARS)) {
                 if (performance.now() - sliceStart > budget && !(await breather())) return;
@@ -318,6 +366,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           }
         }
       }
+      flushBatch();
       commit();
     }
   }

@@ -14,6 +14,7 @@ function load(over: Partial<Snapshot> = {}, rest: Partial<LoadResult> = {}): Loa
     top: [],
     scanMs: null,
     cls: 0,
+    shiftSources: [],
     longestTaskMs: 0,
     longTasks: 0,
     ...over,

@@ -154,7 +154,8 @@ export function judge(plain: readonly LoadResult[], exts: readonly LoadResult[])
   const spread = Math.max(...plainCls) - Math.min(...plainCls);
   const allowance = Math.max(CLS_TOLERANCE, CLS_RELATIVE_TOLERANCE * Math.max(...plainCls));
   if (delta > CLS_TOLERANCE) {
-    const text = `layout shift ${extCls.toFixed(3)} with the extension vs ${Math.max(...plainCls).toFixed(3)} without`;
+    const moved = exts.flatMap((e) => e.snapshot.shiftSources).slice(0, 2);
+    const text = `layout shift ${extCls.toFixed(3)} with the extension vs ${Math.max(...plainCls).toFixed(3)} without${moved.length ? ` (${moved.join('; ')})` : ''}`;
     if (plain.length > 1 && spread >= delta) notes.push(`${text}, within the page's own variation of ${spread.toFixed(3)}`);
     else if (delta <= allowance) notes.push(`${text}, within a quarter of the page's own shift`);
     else {

@@ -19,11 +19,20 @@ export interface ProbeState {
   longtasks: number;
   /** performance.now() of the last DOM mutation seen. */
   lastMutation: number;
+  /** What moved in the largest layout shifts: "time ms value: node (from y to y)". */
+  shiftSources: { value: number; text: string }[];
 }
 
 /** Installed at document start: buffered observers for layout shifts and long tasks, and a DOM quiet clock. */
 export function installProbe(): void {
-  const state: ProbeState = { cls: 0, shifts: 0, longest: 0, longtasks: 0, lastMutation: 0 };
+  const state: ProbeState = { cls: 0, shifts: 0, longest: 0, longtasks: 0, lastMutation: 0, shiftSources: [] };
+  const describe = (node: Node | null | undefined): string => {
+    if (!node) return '?';
+    if (node.nodeType !== 1) return `#text in <${node.parentElement?.localName ?? '?'}>`;
+    const el = node as Element;
+    const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.')}` : '';
+    return `<${el.localName}${el.id ? `#${el.id}` : ''}${cls}>`;
+  };
   (globalThis as unknown as { __pagesProbe: ProbeState }).__pagesProbe = state;
   try {
     new PerformanceObserver((list) => {
@@ -31,6 +40,14 @@ export function installProbe(): void {
         if (entry.hadRecentInput) continue;
         state.cls += entry.value;
         state.shifts++;
+        const sources = (entry as unknown as { sources?: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }).sources ?? [];
+        const text = sources
+          .slice(0, 2)
+          .map((s) => `${describe(s.node)} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`)
+          .join(', ');
+        state.shiftSources.push({ value: entry.value, text: `at ${Math.round(entry.startTime)} ms ${entry.value.toFixed(3)}: ${text || 'no source'}` });
+        state.shiftSources.sort((a, b) => b.value - a.value);
+        state.shiftSources.length = Math.min(state.shiftSources.length, 3);
       }
     }).observe({ type: 'layout-shift', buffered: true });
   } catch {
@@ -144,6 +161,8 @@ export interface Snapshot {
   /** Scan time: per `backstory*` measure name the summed durations, the largest of those; null without a measure. */
   scanMs: number | null;
   cls: number;
+  /** The largest layout shifts and what moved in them. */
+  shiftSources: string[];
   longestTaskMs: number;
   longTasks: number;
 }
@@ -230,6 +249,7 @@ export function snapshot(opts: SnapshotOptions): Snapshot {
     top,
     scanMs,
     cls: state?.cls ?? 0,
+    shiftSources: (state?.shiftSources ?? []).map((s) => s.text),
     longestTaskMs: Math.round(state?.longest ?? 0),
     longTasks: state?.longtasks ?? 0,
   };
