@@ -10,7 +10,7 @@ import type { EntityType } from '../../lib/dataset/types';
 import { PopoverController, type PageMark } from '../../lib/content/popover-controller';
 import { send } from '../../lib/messages/client';
 import { createPageRouter } from '../../lib/messages/page';
-import { decodeMatcher } from '../../lib/matcher';
+import { charTables, decodeMatcher } from '../../lib/matcher';
 import { pageInfo } from '../../lib/page/page-info';
 import { createAnnotator, type Mark } from '../../lib/scan/annotator';
 import { cssHighlighter } from '../../lib/scan/highlighter';
@@ -24,6 +24,9 @@ const UI_TAG = 'backstory-popover';
 
 /** Starts Backstory on this page; everything stops when `ctx` is invalidated. */
 export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
+  // The matcher's character tables (a few milliseconds) are decoded now, while the page has
+  // nothing to parse yet, rather than in the same task as the rest of the start.
+  charTables();
   let settings: Settings = await loadSettings();
   // Adopting the highlight stylesheet restyles the page once: do it before the page has much to restyle.
   const highlighter = cssHighlighter(document, settings.highlightStyle);

@@ -9,4 +9,4 @@ export {
   type SerializedMatcher,
 } from './matcher';
 export { decodeMatcher, encodeMatcher, type EncodedMatcher } from './encoded';
-export { normalizeAlias } from './char-classes';
+export { charTables, normalizeAlias } from './char-classes';
