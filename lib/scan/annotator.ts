@@ -255,6 +255,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       while (r + 1 < batch.length && batchStarts[r + 1]! <= hit.start) r++;
       emit(batch[r]!, hit.start - batchStarts[r]!, hit.end - batchStarts[r]!, hit);
     }
+    dropBatch();
+  }
+
+  /** Forgets the queued runs (the batch is always flushed before the scan yields, so this is a safeguard). */
+  function dropBatch() {
     batch.length = 0;
     batchTexts.length = 0;
     batchStarts.length = 0;
@@ -479,6 +484,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     timer = null;
     dirty.clear();
     pending.length = 0;
+    dropBatch();
     prune = false;
     const had = byBlock.size > 0;
     byBlock.clear();
