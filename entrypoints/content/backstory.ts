@@ -39,7 +39,9 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   const matcher = decodeMatcher(dictionary.matcher);
   // Everything else waits for the page to be parsed: work interleaved with parsing makes the
   // parser yield, the page paint half-built and then shift, and each parsed chunk a rescan.
+  // Then for a quiet moment (at most a second), so the page's own start-up scripts go first.
   await parsed();
+  await quietMoment(1000);
   if (ctx.isInvalid) return;
   const sightings = createSightingRecorder(() => pageInfo(document, location.href));
   const passages = await startPassageNotes(ctx);
@@ -154,4 +156,12 @@ function live(mark: Mark | null): PageMark | null {
 function parsed(): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/** Resolves when the browser is idle, or after `timeoutMs` at the latest. */
+function quietMoment(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
+  });
 }
