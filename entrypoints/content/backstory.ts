@@ -40,7 +40,7 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   // Everything else waits for the page to be parsed: work interleaved with parsing makes the
   // parser yield, the page paint half-built and then shift, and each parsed chunk a rescan.
   // Then for a quiet moment (at most a second), so the page's own start-up scripts go first.
-  await parsed();
+  await domReady();
   await quietMoment(1000);
   if (ctx.isInvalid) return;
   const sightings = createSightingRecorder(() => pageInfo(document, location.href));
@@ -122,7 +122,6 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   ctx.onInvalidated(watchSettings((next) => void apply(next)));
 
-  await domReady();
   if (ctx.isInvalid) return;
   if (isEnabledFor(settings, location.href)) {
     ui.mount();
@@ -150,12 +149,6 @@ function live(mark: Mark | null): PageMark | null {
   range.setStart(mark.range.startContainer, mark.range.startOffset);
   range.setEnd(mark.range.endContainer, mark.range.endOffset);
   return { entityId: mark.entityId, range };
-}
-
-/** Resolves once the document has been parsed (at once when it already has). */
-function parsed(): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
 /** Resolves when the browser is idle, or after `timeoutMs` at the latest. */
