@@ -16,21 +16,11 @@ import { smallDataset } from '../db/test-fixtures';
 import { requestValidators, type MessageName, type Reply } from '../messages/protocol';
 import type { MessageSender } from '../messages/router';
 import { CONTENT, POPUP, memorySettings, setup } from './handlers.test-helpers';
+import { seededRandom } from '../testing/seeded-random';
 
 let cleanup: () => Promise<void> = async () => undefined;
 afterEach(() => cleanup());
 
-/** A small deterministic PRNG (mulberry32), so a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const URL_A = 'https://news.example/a';
 const HUGE = 'x'.repeat(3_000_000);
@@ -151,7 +141,7 @@ describe('fuzzing the message router with the real handlers', () => {
   it('answers 3000 malformed messages with error replies and writes nothing', async () => {
     const { route, db } = await seededWithNotes();
     const before = await dump(db);
-    const random = prng(20210819);
+    const random = seededRandom(20210819);
     const senders: MessageSender[] = [CONTENT, POPUP];
     for (let i = 0; i < 3000; i++) {
       const { message, why } = malformed(random);

@@ -78,22 +78,17 @@ export function cssHighlighter(doc: Document, style: HighlightStyle = 'underline
   const sheet = new view!.CSSStyleSheet();
   sheet.replaceSync(highlightCss(style));
   const adopted = new Set<DocumentOrShadowRoot>();
-  const byName = new Map<string, HighlightLike>();
-  /** The same highlights by type, so adding a mark builds no name string. */
+  /** Highlights by entity type (keyed by type, not name, so adding a mark builds no string). */
   const byType = new Map<EntityType | undefined, HighlightLike>();
 
   const get = (type: EntityType | undefined) => {
     let h = byType.get(type);
-    if (h) return h;
-    const name = highlightName(type);
-    h = byName.get(name);
     if (!h) {
       adopt(doc);
       h = new HighlightCtor();
-      byName.set(name, h);
-      registry.set(name, h);
+      byType.set(type, h);
+      registry.set(highlightName(type), h);
     }
-    byType.set(type, h);
     return h;
   };
   const adopt = (root: DocumentOrShadowRoot) => {
@@ -108,11 +103,10 @@ export function cssHighlighter(doc: Document, style: HighlightStyle = 'underline
     adopt,
     clear() {
       // Emptied, not unregistered: registry changes restyle the whole page, emptying does not.
-      for (const h of byName.values()) (h as HighlightLike & { clear(): void }).clear();
+      for (const h of byType.values()) (h as HighlightLike & { clear(): void }).clear();
     },
     dispose() {
-      for (const [name, h] of byName) if (registry.get(name) === h) registry.delete(name);
-      byName.clear();
+      for (const [type, h] of byType) if (registry.get(highlightName(type)) === h) registry.delete(highlightName(type));
       byType.clear();
       for (const root of adopted) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
       adopted.clear();

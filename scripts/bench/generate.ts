@@ -1,5 +1,6 @@
 /** Generated news-like pages and dictionaries for the benchmark (deterministic). */
 import type { DictionaryTerm } from '../../lib/dataset/types';
+import { seededRandom } from '../../lib/testing/seeded-random';
 
 /** Real names from the seed articles, used when data/dataset.json is absent. */
 export const SEED_TERMS: DictionaryTerm[] = [
@@ -27,18 +28,6 @@ SEED_TERMS.push(
   { text: 'Hamid Karzai International Airport', entityId: null, case: 'name' },
 );
 
-/** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = ['ka', 'ro', 'mi', 'tan', 'vel', 'dor', 'si', 'lu', 'ber', 'an', 'ov', 'ich', 'za', 'mar', 'en', 'ta', 'gor', 'li', 'ne', 'sha', 'ul', 'rev', 'os', 'ki', 'pa', 'dre', 'mon', 'ha', 'ze', 'vin'];
 
 function word(r: () => number, min: number, max: number): string {
@@ -51,7 +40,7 @@ function word(r: () => number, min: number, max: number): string {
 /** `count` terms: the real ones first, then generated people, places and organisations. */
 export function dictionary(real: DictionaryTerm[], count: number): DictionaryTerm[] {
   const terms = real.slice(0, count);
-  const r = rng(count);
+  const r = seededRandom(count);
   const seen = new Set(terms.map((t) => t.text));
   for (let i = 0; terms.length < count; i++) {
     const kind = i % 4;
@@ -75,7 +64,7 @@ const FILLER = (
  * emphasis, asides and lists; about one name in 25 words, drawn from `names`.
  */
 export function newsPage(bytes: number, names: string[], seed = 1): string {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const out: string[] = ['<!doctype html><html><head><meta charset="utf-8"><title>Bench</title>',
     '<style>body{font:16px/1.5 Georgia,serif;max-width:44em;margin:2em auto} aside{color:#555}</style></head><body>'];
   let size = 0;
