@@ -18,7 +18,7 @@ import { loadSettings, watchSettings } from '../../lib/settings/settings-store';
 import { isEnabledFor, type Settings } from '../../lib/settings/site-rules';
 import { createSightingRecorder } from './sightings';
 import { pageArticle } from './page-article';
-import { NOTES_UI_TAG, startPassageNotes } from './passage-notes';
+import { startPassageNotes } from './passage-notes';
 
 const UI_TAG = 'backstory-popover';
 
@@ -52,7 +52,6 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
     highlighter,
     signal: ctx.signal,
     typeOf,
-    ignore: (el) => el.localName === UI_TAG || el.localName === NOTES_UI_TAG,
     onChange: (summary) => sightings.seen(summary.map((s) => s.entityId)),
   });
   ctx.onInvalidated(() => highlighter.dispose());

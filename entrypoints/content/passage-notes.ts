@@ -17,7 +17,7 @@ import type { PassageStatus } from '../../lib/messages/page';
 import { pageInfo } from '../../lib/page/page-info';
 
 /** Host element of the note UI (the annotator leaves it alone). */
-export const NOTES_UI_TAG = 'backstory-notes';
+const NOTES_UI_TAG = 'backstory-notes';
 
 /** Quiet time after the selection last changed before "Add note" shows. */
 const SELECTION_DEBOUNCE_MS = 150;

@@ -92,13 +92,18 @@ const TERMS: DictionaryTerm[] = [
   { text: '9 11', entityId: 'nine-eleven', case: 'any' },
   { text: 'Taliban', entityId: 'taliban', case: 'name' },
   { text: 'taliban', entityId: 'taliban-any', case: 'any' },
+  { text: 'москва', entityId: 'moscow-any', case: 'any' },
+  { text: 'inter\u2010Afghan talks', entityId: 'talks', case: 'any' },
+  { text: 'Kabul', entityId: 'kabul', case: 'name' },
+  { text: 'ab', entityId: 'ab', case: 'exact' },
 ];
 
 const PIECES = [
   'Sergei', 'sergei', 'SERGEI', 'Lavrov', 'lavrov', 'LAVROV', 'Moscow', 'moscow', 'format', 'Format', 'Hamid', 'Karzai',
   'International', 'Airport', 'US', 'us', 'Us', 'U.S.', 'national', 'National', 'dialogue', 'nation', 'Nation', 'nations',
   'el-Mangoush', 'El-Mangoush', 'el', 'e', 'E', "O'Brien", 'Brien', 'Лавров', 'лавров', 'Зürich', '2', '9', '11', 'Taliban',
-  'taliban', 'TALIBAN', 'the', 'and', 'said', 'X', 'Mc', 'Lavrovsky',
+  'taliban', 'TALIBAN', 'the', 'and', 'said', 'X', 'Mc', 'Lavrovsky', 'москва', 'Москва', 'МОСКВА', 'inter-Afghan',
+  'inter\u2010afghan', 'inter\u2011Afghan', 'talks', 'Kabul', '\u212Aabul', 'kabul', 'ab', 'Ab', 'abc',
 ];
 const GLUE = [' ', ' ', ' ', '  ', '\n', '\u00a0', '\u2009', ', ', '. ', "'s ", '’s ', "'", '’', '-', '', '_', '(', ')', '"'];
 
@@ -112,6 +117,17 @@ function randomText(r: () => number): string {
 
 describe('matcher against a brute-force oracle', () => {
   const matcher = compileMatcher(TERMS);
+
+  it('finds exactly what the rules say with more lower-case terms than the candidate search lists one by one', () => {
+    const r = seededRandom(11);
+    const many: DictionaryTerm[] = [...TERMS];
+    for (let k = 0; k < 100; k++) many.push({ text: `${PIECES[k % PIECES.length]!.toLowerCase()}${k}`, entityId: `generated-${k}`, case: 'any' });
+    const big = compileMatcher(many);
+    for (let k = 0; k < 500; k++) {
+      const text = randomText(r);
+      expect(big.findAll(text), JSON.stringify(text)).toEqual(oracle(many, text));
+    }
+  });
 
   it('finds exactly what the rules say on 3,000 random texts', () => {
     const r = seededRandom(42);

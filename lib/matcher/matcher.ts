@@ -8,6 +8,7 @@
  * after a couple of characters for most words. Measured in `npm run bench`.
  */
 import type { AliasCase, DictionaryTerm } from '../dataset/types';
+import { candidateStarts, foldedPrefix, LOOKAHEAD } from './candidates';
 import { APOS, charTables, LOWER, normalizeAlias, SPACE, WORD } from './char-classes';
 
 /** One match in a text. */
@@ -216,32 +217,30 @@ class TrieMatcher implements Matcher {
   private readonly rootChild: Int32Array;
   /** Normalised text of exact-case terms (others are checked on their first letter only). */
   private readonly exactText: (string | undefined)[];
-  /**
-   * Folded first character -> 1 when some term starting with it can match a word that starts
-   * with a lower-case letter (an `any` term, or an `exact` one written in lower case). Most words
-   * of prose start in lower case and most names cannot match them: their walk never starts.
-   */
-  private readonly lowerStart: Uint8Array;
+  /** Where a match may start (see candidates.ts); global, so `lastIndex` is where the last candidate ended. */
+  private readonly starts: RegExp;
 
   constructor(s: SerializedMatcher) {
     const { terms, ...tables } = s;
     this.terms = terms;
     this.tables = tables;
-    const { fold, cls } = charTables();
+    const chars = charTables();
     this.caseCode = new Uint8Array(terms.length);
     this.exactText = new Array<string | undefined>(terms.length);
-    this.lowerStart = new Uint8Array(65536);
+    /** Beginnings of the terms that can match a word starting in lower case: `any` ones, `exact` ones written so. */
+    const lowerPrefixes = new Set<string>();
     for (let t = 0; t < terms.length; t++) {
       const code = CASE_CODE[terms[t]!.case] ?? 2;
       this.caseCode[t] = code;
       if (code === 1) continue;
       const key = normalizeAlias(terms[t]!.text);
       if (code === 0) this.exactText[t] = key;
-      if (key.length && (code === 2 || cls[key.charCodeAt(0)]! & LOWER)) this.lowerStart[fold[key.charCodeAt(0)]!] = 1;
+      if (key.length && (code === 2 || chars.cls[key.charCodeAt(0)]! & LOWER)) lowerPrefixes.add(foldedPrefix(chars, key));
     }
     this.rootChild = new Int32Array(65536);
     for (let e = tables.childStart[0]!; e < tables.childStart[1]!; e++) this.rootChild[tables.edgeChar[e]!] = tables.edgeTarget[e]!;
-    this.byteLength = this.rootChild.byteLength + this.lowerStart.byteLength + [tables.childStart, tables.edgeChar, tables.edgeTarget, tables.acceptStart, tables.acceptTerm].reduce(
+    this.starts = candidateStarts(chars, this.rootChild, lowerPrefixes);
+    this.byteLength = this.rootChild.byteLength + [tables.childStart, tables.edgeChar, tables.edgeTarget, tables.acceptStart, tables.acceptTerm].reduce(
       (sum, a) => sum + a.byteLength,
       this.caseCode.byteLength,
     );
@@ -250,30 +249,70 @@ class TrieMatcher implements Matcher {
   findAll(text: string, from = 0, to = text.length): MatchHit[] {
     const { fold, cls } = charTables();
     const { childStart, edgeChar, edgeTarget, acceptStart } = this.tables;
-    const { rootChild, lowerStart } = this;
+    const { rootChild } = this;
     const hits: MatchHit[] = [];
     const n = text.length;
     const stop = Math.min(to, n);
-    let i = Math.max(0, from);
-    // Resuming inside a word: its start was (or would have been) handled before `from`.
-    if (i > 0) while (i < stop && cls[text.charCodeAt(i - 1)]! & WORD && cls[text.charCodeAt(i)]! & WORD) i++;
-    while (i < stop) {
+    const begin = Math.max(0, from);
+    if (begin >= stop) return hits;
+    // The candidate starts are found by the RegExp engine, which skips text far faster than a
+    // loop over its characters; a slice is searched alone (plus the few characters a lookahead
+    // may read), so matching a long text in slices stays linear.
+    const sliced = begin > 0 || stop < n;
+    const base = sliced ? begin : 0;
+    const haystack = sliced ? text.slice(begin, Math.min(n, stop + LOOKAHEAD)) : text;
+    const limit = stop - base;
+    const starts = this.starts;
+    starts.lastIndex = 0;
+    while (starts.test(haystack)) {
+      const i = base + starts.lastIndex - 1;
+      if (i - base >= limit) break;
       const ch = text.charCodeAt(i);
-      const cc = cls[ch]!;
-      if (!(cc & WORD)) {
-        i++;
-        continue;
+      let node = rootChild[fold[ch]!]!;
+      if (node === 0 || !(cls[ch]! & WORD)) continue;
+      // A word start: not after a word character, nor after an apostrophe inside a word ("O'Brien", "Lavrov's").
+      if (i > 0) {
+        const p = cls[text.charCodeAt(i - 1)]!;
+        if (p & WORD || (p & APOS && i > 1 && cls[text.charCodeAt(i - 2)]! & WORD)) continue;
       }
-      // A word after an apostrophe inside a word ("O'Brien", "Lavrov's") is not a word start.
-      const startsWord = !(i > 1 && cls[text.charCodeAt(i - 1)]! & APOS && cls[text.charCodeAt(i - 2)]! & WORD);
-      const f = fold[ch]!;
-      // Most words of prose start in lower case, and most names cannot match them.
-      const first = startsWord && (!(cc & LOWER) || lowerStart[f]) ? rootChild[f]! : 0;
-      if (first !== 0) {
-        let node = first;
-        let j = i + 1;
-        let best = -1;
-        let bestEnd = i;
+      let j = i + 1;
+      let best = -1;
+      let bestEnd = i;
+      if (acceptStart[node] !== acceptStart[node + 1] && this.endsWord(text, j)) {
+        const t = this.pick(node, text, i);
+        if (t >= 0) {
+          best = t;
+          bestEnd = j;
+        }
+      }
+      while (j < n) {
+        const c = fold[text.charCodeAt(j)]!;
+        let lo = childStart[node]!;
+        let hi = childStart[node + 1]! - 1;
+        let next = -1;
+        if (hi - lo < 8) {
+          for (; lo <= hi; lo++) {
+            if (edgeChar[lo] === c) {
+              next = edgeTarget[lo]!;
+              break;
+            }
+          }
+        } else {
+          while (lo <= hi) {
+            const mid = (lo + hi) >>> 1;
+            const m = edgeChar[mid]!;
+            if (m === c) {
+              next = edgeTarget[mid]!;
+              break;
+            }
+            if (m < c) lo = mid + 1;
+            else hi = mid - 1;
+          }
+        }
+        if (next < 0) break;
+        node = next;
+        j++;
+        if (c === 0x20) while (j < n && cls[text.charCodeAt(j)]! & SPACE) j++;
         if (acceptStart[node] !== acceptStart[node + 1] && this.endsWord(text, j)) {
           const t = this.pick(node, text, i);
           if (t >= 0) {
@@ -281,51 +320,13 @@ class TrieMatcher implements Matcher {
             bestEnd = j;
           }
         }
-        while (j < n) {
-          const c = fold[text.charCodeAt(j)]!;
-          let lo = childStart[node]!;
-          let hi = childStart[node + 1]! - 1;
-          let next = -1;
-          if (hi - lo < 8) {
-            for (; lo <= hi; lo++) {
-              if (edgeChar[lo] === c) {
-                next = edgeTarget[lo]!;
-                break;
-              }
-            }
-          } else {
-            while (lo <= hi) {
-              const mid = (lo + hi) >>> 1;
-              const m = edgeChar[mid]!;
-              if (m === c) {
-                next = edgeTarget[mid]!;
-                break;
-              }
-              if (m < c) lo = mid + 1;
-              else hi = mid - 1;
-            }
-          }
-          if (next < 0) break;
-          node = next;
-          j++;
-          if (c === 0x20) while (j < n && cls[text.charCodeAt(j)]! & SPACE) j++;
-          if (acceptStart[node] !== acceptStart[node + 1] && this.endsWord(text, j)) {
-            const t = this.pick(node, text, i);
-            if (t >= 0) {
-              best = t;
-              bestEnd = j;
-            }
-          }
-        }
-        if (best >= 0) {
-          const entityId = this.terms[best]!.entityId;
-          if (entityId !== null) hits.push({ start: i, end: bestEnd, term: best, entityId });
-          i = bestEnd;
-          continue;
-        }
       }
-      i++;
-      while (i < stop && cls[text.charCodeAt(i)]! & WORD) i++;
+      if (best >= 0) {
+        const entityId = this.terms[best]!.entityId;
+        if (entityId !== null) hits.push({ start: i, end: bestEnd, term: best, entityId });
+        if (bestEnd - base >= haystack.length) break;
+        starts.lastIndex = bestEnd - base;
+      }
     }
     return hits;
   }

@@ -4,7 +4,7 @@
  * up with pages that change. Work is done in chunks that yield to the page.
  */
 import type { EntityType } from '../dataset/types';
-import type { Matcher, MatchHit } from '../matcher';
+import type { Matcher } from '../matcher';
 import { cssHighlighter, type Highlighter } from './highlighter';
 import { blockOf, isInSkipped, isInline, makeSkipTest, TextWalker, type SkipTest, type WalkState } from './text-walk';
 import { yieldToPage } from './yield';
@@ -80,33 +80,22 @@ export interface Annotator {
 }
 
 const OBSERVED_ATTRIBUTES = ['hidden', 'open', 'style', 'class', 'contenteditable'];
-/** Characters matched between two looks at the clock inside one long run of text (a few ms of work at most). */
+/** Characters matched between two looks at the clock inside one long text (a few ms of work at most). */
 const SLICE_CHARS = 16_384;
 /** Text nodes read between two looks at the clock. */
 const NODES_PER_CHECK = 32;
-/** Short runs are matched together once their texts reach this many characters. */
+/** The texts read are matched together once they reach this many characters. */
 const BATCH_CHARS = 8_192;
-/** Joins the texts of a batch: neither a word character nor white space, so no name crosses it. */
-const BATCH_SEPARATOR = '\u0000';
-
-/** A run of text being matched: its nodes, their joined text, where each node starts in it. */
-interface Run {
-  block: Node;
-  nodes: Text[];
-  text: string;
-  /** Offset of each node in `text` (null for a single node). */
-  starts: number[] | null;
-  /** Where matching resumes. */
-  from: number;
-  /** Index of the node holding the last hit's start. */
-  k: number;
-}
+/** Joins the texts of two runs: neither a word character nor white space, so no name crosses it. */
+const RUN_SEPARATOR = '\u0000';
 
 /**
  * Creates an annotator for a page. Nothing happens until `start()`.
  *
- * Text is read block by block (see text-walk); each block's text is matched as one string and
- * every hit becomes a Mark keyed by its block, which makes rescans, removals and hit tests local.
+ * Text is read in runs: the text nodes of one block with no break between them (see text-walk),
+ * so a name split by inline markup is still found. Runs are matched many at a time, joined by a
+ * separator no name crosses, in one matcher call; every hit becomes a Mark keyed by its block,
+ * which makes rescans, removals and hit tests local.
  */
 export function createAnnotator(options: AnnotatorOptions): Annotator {
   const doc = options.root;
@@ -115,6 +104,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const debounceMs = options.debounceMs ?? 80;
   const pause = options.yieldToPage ?? yieldToPage;
   const skip: SkipTest = makeSkipTest(options.ignore);
+  const ignore = options.ignore;
   const isVisible = options.isVisible ?? defaultIsVisible;
   const caretAt = options.caretAt ?? ((x, y, roots) => defaultCaretAt(doc, x, y, roots));
   const contains = options.contains ?? ((range, x, y) => defaultContains(doc, range, x, y));
@@ -164,105 +154,79 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     return range;
   }
 
-  /** The run of text nodes of `block`, joined; null when there is nothing to match. */
-  function runOf(block: Node, nodes: Text[], fresh: Set<Node>): Run | null {
-    if (!fresh.has(block)) {
-      fresh.add(block);
-      dropBlock(block);
-    }
-    if (nodes.length === 0) return null;
-    if (nodes.length === 1) return { block, nodes, text: nodes[0]!.data, starts: null, from: 0, k: 0 };
-    const starts: number[] = [];
-    const parts: string[] = [];
-    let at = 0;
-    for (const n of nodes) {
-      const data = n.data;
-      starts.push(at);
-      parts.push(data);
-      at += data.length;
-    }
-    return { block, nodes, text: parts.join(''), starts, from: 0, k: 0 };
-  }
+  /**
+   * Texts read but not matched yet, from one or more runs: the parts to join (node texts, and a
+   * separator between runs) and, per text node, the node, where its text starts in the joined
+   * text, its parent element (null at the top of a tree) and its block.
+   */
+  const batchParts: string[] = [];
+  const batchNodes: Text[] = [];
+  const batchStarts: number[] = [];
+  const batchParents: (Element | null)[] = [];
+  const batchBlocks: Node[] = [];
+  let batchLength = 0;
+  /** When the current stretch of work started (the scan yields once it exceeds the budget). */
+  let sliceStart = 0;
 
-  /** The last text node a mark started in and its parent (reset before each synchronous pass: nodes move). */
-  let parentOf: Text | null = null;
-  let parent: Element | null = null;
-
-  /** Queues the mark for `hit`, found at [start, end) of the run's text. */
-  function emit(run: Run, start: number, end: number, hit: MatchHit) {
-    const { nodes, starts } = run;
-    let startNode = nodes[0]!;
-    let startOffset = start;
-    let endNode = startNode;
-    let endOffset = end;
-    if (starts) {
-      let k = run.k;
-      while (k + 1 < nodes.length && starts[k + 1]! <= start) k++;
-      let e = k;
-      while (e + 1 < nodes.length && starts[e + 1]! < end) e++;
-      run.k = k;
-      startNode = nodes[k]!;
-      startOffset = start - starts[k]!;
-      endNode = nodes[e]!;
-      endOffset = end - starts[e]!;
+  /** Adds a text node to the batch; `newRun` when it does not continue the previous node's run. */
+  function read(node: Text, data: string, parent: Element | null, block: Node, newRun: boolean) {
+    if (newRun && batchNodes.length) {
+      batchParts.push(RUN_SEPARATOR);
+      batchLength += 1;
     }
-    const entityId = hit.entityId!;
-    if (parentOf !== startNode) {
-      parentOf = startNode;
-      parent = startNode.parentElement;
-    }
-    pending.push(
-      run.block,
-      { entityId, range: makeRange(startNode, startOffset, endNode, endOffset), type: typeOf(entityId), term: hit.term },
-      parent,
-    );
-  }
-
-  /** Matches the run from where it stopped, up to `to` characters on; true when it is done. */
-  function matchRun(run: Run, to: number): boolean {
-    const hits = matcher.findAll(run.text, run.from, to);
-    parentOf = null;
-    for (const hit of hits) emit(run, hit.start, hit.end, hit);
-    run.from = Math.max(to, hits.length ? hits[hits.length - 1]!.end : to);
-    return run.from >= run.text.length;
+    batchParts.push(data);
+    batchNodes.push(node);
+    batchStarts.push(batchLength);
+    batchParents.push(parent);
+    batchBlocks.push(block);
+    batchLength += data.length;
   }
 
   /**
-   * Short runs waiting to be matched together: one matcher call over their texts joined by a
-   * separator no name can cross, instead of one call per paragraph.
+   * Matches the batch and queues its marks. A long batch (one long text) is matched in slices,
+   * drawing what was found and giving the page the thread whenever the budget is spent; false
+   * when the scan was abandoned meanwhile.
    */
-  const batch: Run[] = [];
-  const batchTexts: string[] = [];
-  const batchStarts: number[] = [];
-  let batchLength = 0;
-
-  /** Matches the short run now or with the next batch; long runs go through {@link matchRun} in slices. */
-  function queueRun(run: Run) {
-    batchStarts.push(batchLength);
-    batch.push(run);
-    batchTexts.push(run.text);
-    batchLength += run.text.length + 1;
-    if (batchLength >= BATCH_CHARS) flushBatch();
-  }
-
-  /** Matches every queued run and queues their marks. */
-  function flushBatch() {
-    if (!batch.length) return;
-    const text = batch.length === 1 ? batchTexts[0]! : batchTexts.join(BATCH_SEPARATOR);
-    let r = 0;
-    parentOf = null;
-    for (const hit of matcher.findAll(text)) {
-      while (r + 1 < batch.length && batchStarts[r + 1]! <= hit.start) r++;
-      emit(batch[r]!, hit.start - batchStarts[r]!, hit.end - batchStarts[r]!, hit);
+  async function flush(gen: number): Promise<boolean> {
+    if (!batchNodes.length) return true;
+    const text = batchParts.length === 1 ? batchParts[0]! : batchParts.join('');
+    const nodes = batchNodes;
+    const starts = batchStarts;
+    const last = nodes.length - 1;
+    let k = 0;
+    let from = 0;
+    for (;;) {
+      const to = from + SLICE_CHARS;
+      const hits = matcher.findAll(text, from, to);
+      for (const hit of hits) {
+        const { start, end } = hit;
+        while (k < last && starts[k + 1]! <= start) k++;
+        let e = k;
+        while (e < last && starts[e + 1]! < end) e++;
+        const entityId = hit.entityId!;
+        const range = makeRange(nodes[k]!, start - starts[k]!, nodes[e]!, end - starts[e]!);
+        pending.push(batchBlocks[k]!, { entityId, range, type: typeOf(entityId), term: hit.term }, batchParents[k]!);
+      }
+      from = Math.max(to, hits.length ? hits[hits.length - 1]!.end : to);
+      if (from >= text.length) break;
+      if (performance.now() - sliceStart > budget) {
+        commit();
+        await pause();
+        sliceStart = performance.now();
+        if (gen !== generation) return false;
+      }
     }
     dropBatch();
+    return true;
   }
 
-  /** Forgets the queued runs (the batch is always flushed before the scan yields, so this is a safeguard). */
+  /** Forgets the batch. */
   function dropBatch() {
-    batch.length = 0;
-    batchTexts.length = 0;
+    batchParts.length = 0;
+    batchNodes.length = 0;
     batchStarts.length = 0;
+    batchParents.length = 0;
+    batchBlocks.length = 0;
     batchLength = 0;
   }
 
@@ -304,10 +268,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const fresh = new Set<Node>();
     const pendingRoots = [...roots];
     const state: WalkState = { block: doc, breaks: 0 };
-    let sliceStart = performance.now();
-    /** Draws what was found, gives the page the thread; false when the scan was abandoned meanwhile. */
+    sliceStart = performance.now();
+    /** Matches and draws what was read, gives the page the thread; false when the scan was abandoned meanwhile. */
     const breather = async (): Promise<boolean> => {
-      flushBatch();
+      if (!(await flush(gen))) return false;
       commit();
       await pause();
       sliceStart = performance.now();
@@ -334,44 +298,32 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       if (root.nodeType === 11 && (root as ShadowRoot).host) highlighter.adopt(root as ShadowRoot);
       let block: Node | null = null;
       let breaks = state.breaks;
-      let nodes: Text[] = [];
       let sinceCheck = 0;
-      const walker = new TextWalker(root, skip, state, onShadowRoot);
-      for (;;) {
-        const text = walker.next();
-        if (!text || state.block !== block || state.breaks !== breaks) {
-          const run = block && runOf(block, nodes, fresh);
-          if (run && run.text.length <= SLICE_CHARS) queueRun(run);
-          else if (run) {
-            // A long run is matched in slices, with a look at the clock after each.
-            flushBatch();
-            while (!matchRun(run, run.from + SLICE_CHARS)) {
-              if (performance.now() - sliceStart > budget && !(await breather())) return;
-            }
-          }
-          if (!text) break;
+      const walker = new TextWalker(root, ignore, state, onShadowRoot);
+      for (let text = walker.next(); text; text = walker.next()) {
+        let newRun = false;
+        if (state.block !== block || state.breaks !== breaks) {
+          // A new run: the batch is matched first if it is long enough.
+          if (batchLength >= BATCH_CHARS && !(await flush(gen))) return;
           block = state.block;
           breaks = state.breaks;
-          nodes = [];
+          newRun = true;
+          if (!fresh.has(block)) {
+            fresh.add(block);
+            dropBlock(block);
+          }
         }
-        nodes.push(text);
+        read(text, walker.data, walker.parent, block!, newRun);
         if (++sinceCheck >= NODES_PER_CHECK) {
           sinceCheck = 0;
+          // Over budget: what was read is matched now; the rest of the block joins a new run.
           if (performance.now() - sliceStart > budget) {
-            // The run so far is matched now; the rest of its block joins a new run.
-            const run = runOf(block!, nodes, fresh);
-            nodes = [];
-            flushBatch();
-            if (run) {
-              while (!matchRun(run, run.from + SLICE_CHARS)) {
-                if (performance.now() - sliceStart > budget && !(await breather())) return;
-              }
-            }
             if (!(await breather())) return;
+            block = null;
           }
         }
       }
-      flushBatch();
+      if (!(await flush(gen))) return;
       commit();
     }
   }
@@ -550,9 +502,12 @@ function comparePoints(a: Node, ao: number, b: Node, bo: number): number {
   return a.compareDocumentPosition(b) & 4 ? -1 : 1;
 }
 
+/** One options object for every call: the browser reads its fields on each call, but making a new one each time costs more. */
+const VISIBILITY_OPTIONS = { visibilityProperty: true };
+
 function defaultIsVisible(el: Element): boolean {
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  return check ? check.call(el, { visibilityProperty: true }) : true;
+  return check ? check.call(el, VISIBILITY_OPTIONS) : true;
 }
 
 function defaultCaretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): CaretPosition | null {

@@ -18,6 +18,12 @@ const INLINE = new Set([
   'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
 ]);
 
+/** The only elements a page can attach a shadow root to, besides custom elements (names with a hyphen). */
+const SHADOW_HOSTS = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
+  'nav', 'p', 'section', 'span',
+]);
+
 /** Decides which elements the walk leaves out, with everything under them. */
 export type SkipTest = (el: Element) => boolean;
 
@@ -26,14 +32,19 @@ export type SkipTest = (el: Element) => boolean;
  * `hidden` elements, Backstory's own UI (`backstory-*` elements), and whatever `ignore` says.
  */
 export function makeSkipTest(ignore?: SkipTest): SkipTest {
-  return (el) => {
-    const name = el.localName;
-    if (SKIPPED.has(name) || name.startsWith('backstory-')) return true;
-    if (el.hasAttribute('hidden')) return true;
-    const editable = el.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false') return true;
-    return ignore ? ignore(el) : false;
-  };
+  return (el) => skippedByName(el.localName) || skippedByAttributes(el) || (ignore ? ignore(el) : false);
+}
+
+/** True for tag names the scan never reads (see {@link makeSkipTest}). */
+function skippedByName(name: string): boolean {
+  return SKIPPED.has(name) || name.startsWith('backstory-');
+}
+
+/** True for `hidden` elements and editable regions. */
+function skippedByAttributes(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
 }
 
 /** True when an element's text may join its neighbours' (inline by default). */
@@ -66,91 +77,105 @@ export interface WalkState {
   breaks: number;
 }
 
+/** What the walk shows: elements (to skip, to count as breaks) and text. */
+const SHOW = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
+
 /**
  * A resumable pass over the non-empty text nodes under `root` (not `root`'s own siblings), in
  * document order, updating `state` before returning each one. Open shadow roots met on the way
- * are handed to `onShadowRoot`, not walked. A plain loop over firstChild / nextSibling, no
- * generator: this runs for every node of the page, and a generator's resumption costs more than
- * the DOM reads themselves.
+ * are handed to `onShadowRoot`, not walked.
+ *
+ * The browser's own TreeWalker moves through the tree (one call per node, where reading
+ * firstChild / nextSibling / parentNode from script costs several); each element is looked at
+ * once, by its tag name. Elements carrying `hidden` or `contenteditable` are found up front
+ * with one selector query, so no attribute is read node by node.
  */
 export class TextWalker {
-  private readonly blocks: Node[];
-  private node: Node | null;
+  private readonly walker: TreeWalker | null;
   private single: Text | null = null;
+  /** The element to leave with its subtree before moving on (a skipped one). */
+  private leave: Node | null = null;
+  private lastParent: Node | null = null;
+  private lastParentElement: Element | null = null;
+  private lastBlock: Node;
+  /** Elements under the root with an attribute that may make the walk skip them. */
+  private readonly flagged: Set<Element>;
+  /** The text of the node last returned (read once, here). */
+  data = '';
+  /** The parent element of the node last returned (null at the top of a document or shadow tree). */
+  parent: Element | null = null;
 
   constructor(
-    private readonly root: Node,
-    private readonly skip: SkipTest,
+    root: Node,
+    /** Extra elements to leave out with their subtree (besides those {@link makeSkipTest} names). */
+    private readonly ignore: SkipTest | undefined,
     private readonly state: WalkState,
     private readonly onShadowRoot?: (sr: ShadowRoot) => void,
   ) {
+    this.lastBlock = root;
     if (root.nodeType === 3) {
       this.single = root as Text;
-      this.blocks = [];
-      this.node = null;
+      this.walker = null;
+      this.flagged = new Set();
     } else {
-      this.blocks = [root.nodeType === 1 && isInline(root as Element) ? blockOf(root) : root];
-      this.node = root.firstChild;
+      const doc = root.ownerDocument ?? (root as Document);
+      this.walker = doc.createTreeWalker(root, SHOW);
+      const query = (root as ParentNode).querySelectorAll?.bind(root as ParentNode);
+      this.flagged = new Set(query ? query('[hidden],[contenteditable]') : []);
     }
   }
 
   /** The next non-empty text node, or null when the walk is over. */
   next(): Text | null {
-    if (this.single) {
+    const { state, walker } = this;
+    if (!walker) {
       const text = this.single;
       this.single = null;
-      this.state.block = blockOf(text);
+      if (!text) return null;
+      this.data = text.data;
+      this.parent = text.parentElement;
+      state.block = blockOf(text);
       return text;
     }
-    const { root, blocks, state, skip } = this;
-    let node = this.node;
-    let found: Text | null = null;
-    while (node && !found) {
-      let descend = false;
-      const type = node.nodeType;
-      if (type === 3) {
-        if ((node as Text).length > 0) {
-          state.block = blocks[blocks.length - 1]!;
-          found = node as Text;
-        }
-      } else if (type === 1) {
-        const el = node as Element;
-        if (skip(el)) {
-          state.breaks++;
-        } else {
-          if (this.onShadowRoot) {
-            const sr = el.shadowRoot;
-            if (sr) this.onShadowRoot(sr);
-          }
-          const inline = isInline(el);
-          if (el.firstChild) {
-            descend = true;
-            if (!inline) blocks.push(el);
-          } else if (!inline) {
-            state.breaks++;
-          }
-        }
+    for (;;) {
+      let node: Node | null;
+      if (this.leave) {
+        // Past the skipped element's subtree: its next sibling, or its nearest ancestor's.
+        walker.currentNode = this.leave;
+        this.leave = null;
+        node = walker.nextSibling();
+        while (!node && walker.parentNode()) node = walker.nextSibling();
+      } else {
+        node = walker.nextNode();
       }
-      if (descend) {
-        node = node.firstChild;
+      if (!node) return null;
+      if (node.nodeType === 3) {
+        const data = (node as Text).data;
+        if (!data.length) continue;
+        const parent = node.parentNode;
+        if (parent !== this.lastParent) {
+          this.lastParent = parent;
+          this.lastParentElement = parent && parent.nodeType === 1 ? (parent as Element) : null;
+          this.lastBlock = parent ? blockOf(parent) : node;
+        }
+        state.block = this.lastBlock;
+        this.data = data;
+        this.parent = this.lastParentElement;
+        return node as Text;
+      }
+      const el = node as Element;
+      const name = el.localName;
+      if (skippedByName(name) || (this.flagged.has(el) && skippedByAttributes(el)) || (this.ignore && this.ignore(el))) {
+        state.breaks++;
+        this.leave = el;
         continue;
       }
-      let next = node.nextSibling;
-      while (!next) {
-        node = node.parentNode;
-        if (!node || node === root) break;
-        if (blocks.length > 1 && blocks[blocks.length - 1] === node) blocks.pop();
-        next = node.nextSibling;
+      if (this.onShadowRoot && (SHADOW_HOSTS.has(name) || name.includes('-'))) {
+        const sr = el.shadowRoot;
+        if (sr) this.onShadowRoot(sr);
       }
-      node = next;
+      // Any element not laid out inline separates the text before it from the text after it.
+      if (!INLINE.has(name)) state.breaks++;
     }
-    this.node = node;
-    return found;
   }
-}
-
-/** The non-empty text nodes under `root` as a generator (see {@link TextWalker}). */
-export function* walkText(root: Node, skip: SkipTest, state: WalkState, onShadowRoot?: (sr: ShadowRoot) => void): Generator<Text> {
-  const walker = new TextWalker(root, skip, state, onShadowRoot);
-  for (let text = walker.next(); text; text = walker.next()) yield text;
 }
