@@ -115,6 +115,28 @@ describe('createAnnotator', () => {
     ]);
   });
 
+  it('joins text across inline elements, however nested or empty, and reads shadow roots of built-in hosts', async () => {
+    const host = el('div');
+    page((b) => b.append(el('p', 'Sergei', el('span'), ' ', el('i', el('b', 'Lav'), 'rov')), el('p', 'Moscow', el('div'), ' format'), host, el('p', 'Taliban')));
+    host.attachShadow({ mode: 'open' }).append(el('p', 'Kabul'));
+    const { annotator, found } = annotate();
+    await annotator.start();
+    expect(found().map(([text]) => text).sort()).toEqual(['Kabul', 'Moscow', 'Sergei Lavrov', 'Taliban']);
+    const lavrov = annotator.marks().find((m) => m.entityId === 'lavrov')!;
+    expect(lavrov.range.startContainer.textContent).toBe('Sergei');
+    expect(lavrov.range.endContainer.textContent).toBe('rov');
+  });
+
+  it('rescans a changed inline element with the rest of its block', async () => {
+    const link = el('a', 'Moscow');
+    page((b) => b.append(el('p', 'Talks in ', link, ' today')));
+    const { annotator, found } = annotate();
+    await annotator.start();
+    expect(found()).toEqual([['Moscow', 'moscow']]);
+    link.append(' format');
+    await vi.waitFor(() => expect(found()).toEqual([['Moscow format', 'moscow-format']]));
+  });
+
   it('matches many short paragraphs together and still maps every mark to its own text node', async () => {
     const paragraphs: HTMLElement[] = [];
     for (let i = 0; i < 400; i++) {

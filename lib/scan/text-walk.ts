@@ -5,24 +5,43 @@
  * blocks is never joined.
  */
 
+/** What a tag name says about an element, as bits. */
+const SKIP = 1;
+const INLINE = 2;
+const SHADOW_HOST = 4;
+
 /** Elements whose text is never page prose, or is the reader's own input. */
-const SKIPPED = new Set([
+const SKIPPED_NAMES = [
   'script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'template', 'iframe', 'object',
   'embed', 'svg', 'math', 'canvas', 'video', 'audio', 'head', 'button',
-]);
+];
 
 /** Elements laid out inline by default: their text joins the surrounding text. */
-const INLINE = new Set([
+const INLINE_NAMES = [
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
   'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 'rb', 'ruby', 's', 'samp', 'slot', 'small', 'span', 'strike',
   'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
-]);
+];
 
 /** The only elements a page can attach a shadow root to, besides custom elements (names with a hyphen). */
-const SHADOW_HOSTS = new Set([
+const SHADOW_HOST_NAMES = [
   'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
   'nav', 'p', 'section', 'span',
-]);
+];
+
+/** Tag name -> SKIP | INLINE | SHADOW_HOST bits: one lookup per element. */
+const KINDS = new Map<string, number>();
+for (const [names, bit] of [[SKIPPED_NAMES, SKIP], [INLINE_NAMES, INLINE], [SHADOW_HOST_NAMES, SHADOW_HOST]] as const) {
+  for (const name of names) KINDS.set(name, (KINDS.get(name) ?? 0) | bit);
+}
+
+/** The bits of a tag name: custom elements may host shadow roots; Backstory's own (`backstory-*`) are skipped. */
+function kindOf(name: string): number {
+  const kind = KINDS.get(name);
+  if (kind !== undefined) return kind;
+  if (!name.includes('-')) return 0;
+  return name.startsWith('backstory-') ? SKIP : SHADOW_HOST;
+}
 
 /** Decides which elements the walk leaves out, with everything under them. */
 export type SkipTest = (el: Element) => boolean;
@@ -37,7 +56,7 @@ export function makeSkipTest(ignore?: SkipTest): SkipTest {
 
 /** True for tag names the scan never reads (see {@link makeSkipTest}). */
 function skippedByName(name: string): boolean {
-  return SKIPPED.has(name) || name.startsWith('backstory-');
+  return (kindOf(name) & SKIP) !== 0;
 }
 
 /** True for `hidden` elements and editable regions. */
@@ -49,7 +68,7 @@ function skippedByAttributes(el: Element): boolean {
 
 /** True when an element's text may join its neighbours' (inline by default). */
 export function isInline(el: Element): boolean {
-  return INLINE.has(el.localName);
+  return (kindOf(el.localName) & INLINE) !== 0;
 }
 
 /**
@@ -85,25 +104,30 @@ const SHOW = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
  * document order, updating `state` before returning each one. Open shadow roots met on the way
  * are handed to `onShadowRoot`, not walked.
  *
- * The browser's own TreeWalker moves through the tree (one call per node, where reading
- * firstChild / nextSibling / parentNode from script costs several); each element is looked at
- * once, by its tag name. Elements carrying `hidden` or `contenteditable` are found up front
- * with one selector query, so no attribute is read node by node.
+ * The browser's own TreeWalker moves through the tree (firstChild / nextSibling / parentNode,
+ * one call each), so the walk knows which elements it is inside without asking any node for its
+ * parent; each element is looked at once, by its tag name. Elements carrying `hidden` or
+ * `contenteditable` are found up front with one selector query, so no attribute is read node by node.
  */
 export class TextWalker {
   private readonly walker: TreeWalker | null;
   private single: Text | null = null;
-  /** The element to leave with its subtree before moving on (a skipped one). */
-  private leave: Node | null = null;
-  private lastParent: Node | null = null;
-  private lastParentElement: Element | null = null;
-  private lastBlock: Node;
+  /** What the next call does first: 0 start at the root's first child, 1 descend into the current element, 2 move on. */
+  private step = 0;
+  /** The element the next call descends into, and its kind. */
+  private entering: Element | null = null;
+  private enteringKind = 0;
+  /** The elements the walk is inside (below the root), outermost first. */
+  private readonly open: Element[] = [];
+  /** Of those, the ones not laid out inline: the innermost is the block of the text read. */
+  private readonly blocks: Node[];
   /** Elements under the root with an attribute that may make the walk skip them. */
   private readonly flagged: Set<Element>;
   /** The text of the node last returned (read once, here). */
   data = '';
   /** The parent element of the node last returned (null at the top of a document or shadow tree). */
   parent: Element | null = null;
+  private readonly rootElement: Element | null;
 
   constructor(
     root: Node,
@@ -112,16 +136,18 @@ export class TextWalker {
     private readonly state: WalkState,
     private readonly onShadowRoot?: (sr: ShadowRoot) => void,
   ) {
-    this.lastBlock = root;
+    this.rootElement = root.nodeType === 1 ? (root as Element) : null;
     if (root.nodeType === 3) {
       this.single = root as Text;
       this.walker = null;
       this.flagged = new Set();
+      this.blocks = [];
     } else {
       const doc = root.ownerDocument ?? (root as Document);
       this.walker = doc.createTreeWalker(root, SHOW);
       const query = (root as ParentNode).querySelectorAll?.bind(root as ParentNode);
       this.flagged = new Set(query ? query('[hidden],[contenteditable]') : []);
+      this.blocks = [this.rootElement && isInline(this.rootElement) ? blockOf(root) : root];
     }
   }
 
@@ -137,45 +163,55 @@ export class TextWalker {
       state.block = blockOf(text);
       return text;
     }
+    const { open, blocks } = this;
     for (;;) {
       let node: Node | null;
-      if (this.leave) {
-        // Past the skipped element's subtree: its next sibling, or its nearest ancestor's.
-        walker.currentNode = this.leave;
-        this.leave = null;
+      if (this.step === 2) {
+        // The next sibling of the current node, or of its nearest ancestor that has one.
         node = walker.nextSibling();
-        while (!node && walker.parentNode()) node = walker.nextSibling();
+        while (!node) {
+          const up = walker.parentNode();
+          if (!up) return null;
+          if (open.pop() === blocks[blocks.length - 1]) blocks.pop();
+          node = walker.nextSibling();
+        }
       } else {
-        node = walker.nextNode();
+        node = walker.firstChild();
+        if (this.step === 1) {
+          const el = this.entering!;
+          const block = !(this.enteringKind & INLINE);
+          if (!node) {
+            // An empty element: one not laid out inline still separates the text around it.
+            if (block) state.breaks++;
+            this.step = 2;
+            continue;
+          }
+          open.push(el);
+          if (block) blocks.push(el);
+        } else if (!node) return null;
       }
-      if (!node) return null;
+      this.step = 2;
       if (node.nodeType === 3) {
         const data = (node as Text).data;
         if (!data.length) continue;
-        const parent = node.parentNode;
-        if (parent !== this.lastParent) {
-          this.lastParent = parent;
-          this.lastParentElement = parent && parent.nodeType === 1 ? (parent as Element) : null;
-          this.lastBlock = parent ? blockOf(parent) : node;
-        }
-        state.block = this.lastBlock;
+        state.block = blocks[blocks.length - 1]!;
         this.data = data;
-        this.parent = this.lastParentElement;
+        this.parent = open.length ? open[open.length - 1]! : this.rootElement;
         return node as Text;
       }
       const el = node as Element;
-      const name = el.localName;
-      if (skippedByName(name) || (this.flagged.has(el) && skippedByAttributes(el)) || (this.ignore && this.ignore(el))) {
+      const kind = kindOf(el.localName);
+      if (kind & SKIP || (this.flagged.has(el) && skippedByAttributes(el)) || (this.ignore && this.ignore(el))) {
         state.breaks++;
-        this.leave = el;
         continue;
       }
-      if (this.onShadowRoot && (SHADOW_HOSTS.has(name) || name.includes('-'))) {
+      if (kind & SHADOW_HOST && this.onShadowRoot) {
         const sr = el.shadowRoot;
         if (sr) this.onShadowRoot(sr);
       }
-      // Any element not laid out inline separates the text before it from the text after it.
-      if (!INLINE.has(name)) state.breaks++;
+      this.entering = el;
+      this.enteringKind = kind;
+      this.step = 1;
     }
   }
 }
