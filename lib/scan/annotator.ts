@@ -146,8 +146,17 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     changed = true;
   }
 
+  /** One init object for every StaticRange (the browser copies its fields): no allocation per mark. */
+  const rangeInit: StaticRangeInit = { startContainer: doc, startOffset: 0, endContainer: doc, endOffset: 0 };
+
   function makeRange(startContainer: Text, startOffset: number, endContainer: Text, endOffset: number): AbstractRange {
-    if (StaticRangeCtor) return new StaticRangeCtor({ startContainer, startOffset, endContainer, endOffset });
+    if (StaticRangeCtor) {
+      rangeInit.startContainer = startContainer;
+      rangeInit.startOffset = startOffset;
+      rangeInit.endContainer = endContainer;
+      rangeInit.endOffset = endOffset;
+      return new StaticRangeCtor(rangeInit);
+    }
     const range = doc.createRange();
     range.setStart(startContainer, startOffset);
     range.setEnd(endContainer, endOffset);

@@ -23,6 +23,13 @@ const WARMUP = 3;
 /** `npm run bench -- 500000x1000,5000000x50000` measures only those cells (and does not write BENCHMARKS.md). */
 const ONLY = process.argv.slice(2).join(',').split(',').filter(Boolean);
 const MARKJS_TIMEOUT_MS = 30_000;
+/**
+ * The target cell (500 KB × 1,000 aliases) is measured in this many fresh browser processes and
+ * judged on the median of their medians: on this shared machine the same build measures up to
+ * twice as slow in one browser process as in the next, so one process is not a verdict.
+ */
+const TARGET_BROWSERS = 5;
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc', '--enable-precise-memory-info'];
 const URL_ = 'http://bench.invalid/page.html';
 
 interface OurResult {
@@ -176,6 +183,16 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Our measurements of one page in a browser process of its own. */
+async function inFreshBrowser(html: string, code: string, terms: DictionaryTerm[]): Promise<OurResult> {
+  const browser = await chromium.launch({ executablePath, args: BROWSER_ARGS });
+  try {
+    return await measureOurs(await openPage(browser, html, [code]), terms);
+  } finally {
+    await browser.close();
+  }
+}
+
 /** mark.js on a fresh copy of the page; null when it did not finish within the time limit. */
 async function measureMarkJs(browser: Browser, html: string, markJs: string, terms: DictionaryTerm[], mode: 'regexp' | 'array'): Promise<{ ms: number; marks: number } | null> {
   const page = await openPage(browser, html, [markJs]);
@@ -232,7 +249,8 @@ const WHERE_THE_TIME_GOES =
 
 /** What the targets are judged on. */
 interface Verdict {
-  mid?: { ms: number; first: number; speedup: number | null; firstSpeedup: number | null; load: number };
+  /** Medians across browser processes; `runs`: each process's median. */
+  mid?: { ms: number; first: number; runs: number[]; speedup: number | null; firstSpeedup: number | null; load: number };
   compile50k?: { ms: number; heap: number };
   big: { slice: number; tasks: number; dict: number }[];
 }
@@ -243,7 +261,8 @@ function targets(v: Verdict): string {
   const by = (value: number, limit: number, unit: string) => (value <= limit ? 'met' : `missed by ${f(value - limit)} ${unit} (${((value / limit - 1) * 100).toFixed(0)}% over)`);
   if (v.mid) {
     out.push(
-      `- 500 KB with 1,000 aliases scanned and marked in ≤ 15 ms: ${f(v.mid.ms)} ms (median after warm-up), ${by(v.mid.ms, 15, 'ms')}; ` +
+      `- 500 KB with 1,000 aliases scanned and marked in ≤ 15 ms: ${f(v.mid.ms)} ms, ${by(v.mid.ms, 15, 'ms')}. ` +
+        `That is the median over ${v.mid.runs.length} fresh browser processes of each one's median after warm-up (${v.mid.runs.map((ms) => f(ms)).join(', ')} ms); ` +
         `the first scan of the page took ${f(v.mid.first)} ms (load ${v.mid.load.toFixed(1)}).`,
     );
     if (v.mid.ms > 15) out.push(`  ${WHERE_THE_TIME_GOES}`);
@@ -271,10 +290,7 @@ async function main() {
   const { terms: real, from } = realTerms();
   const code = await bundle();
   const markJs = readFileSync(path.join(root, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-  });
+  const browser = await chromium.launch({ executablePath, args: BROWSER_ARGS });
   const loadBefore = os.loadavg()[0]!;
   const rows: string[] = [];
   /** What the targets are judged on. */
@@ -307,7 +323,13 @@ async function main() {
         const row = `| ${kb(ours.chars)} | ${dictSize.toLocaleString('en')} | ${f(ours.floorMs)} | **${f(ours.scanMs)}** | ${f(ours.firstScanMs)} | ${ours.marks} | ${f(ours.stylesMs)} | ${f(ours.longestSliceMs)} / ${ours.longTasks} | ${cell(regexp)} | ${cell(array)} | ${ratio(ours.scanMs)} (${ratio(ours.firstScanMs)}) | ${load.toFixed(1)} |`;
         rows.push(row);
         if (size === 500_000 && dictSize === 1_000) {
-          verdict.mid = { ms: ours.scanMs, first: ours.firstScanMs, speedup: regexp ? regexp.ms / ours.scanMs : null, firstSpeedup: regexp ? regexp.ms / ours.firstScanMs : null, load };
+          const perBrowser = [ours];
+          for (let k = 1; k < TARGET_BROWSERS; k++) perBrowser.push(await inFreshBrowser(html, code, terms));
+          const mid = (xs: number[]) => [...xs].sort((a, c) => a - c)[xs.length >> 1]!;
+          const ms = mid(perBrowser.map((r) => r.scanMs));
+          const first = mid(perBrowser.map((r) => r.firstScanMs));
+          verdict.mid = { ms, first, runs: perBrowser.map((r) => r.scanMs), speedup: regexp ? regexp.ms / ms : null, firstSpeedup: regexp ? regexp.ms / first : null, load };
+          console.log(`  in ${perBrowser.length} browser processes: ${verdict.mid.runs.map((x) => f(x)).join(', ')} ms (median ${f(ms)}; first scans ${perBrowser.map((r) => f(r.firstScanMs)).join(', ')})`);
         }
         if (dictSize === 50_000 && !verdict.compile50k) verdict.compile50k = { ms: ours.compileMs, heap: ours.heapBytes };
         if (size === 5_000_000) verdict.big.push({ slice: ours.longestSliceMs, tasks: ours.longTasks, dict: dictSize });
@@ -340,7 +362,7 @@ Machine: ${notes.join(' ')}
 | text | aliases | floor | scan+mark | first scan | marks | styles (once) | longest slice / long tasks | mark.js markRegExp | mark.js mark(array) | speed-up | load |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
-
+${verdict.mid ? `\nThe 500 KB × 1,000 row is one browser process; the same cell in ${verdict.mid.runs.length} fresh processes measured ${verdict.mid.runs.map((ms) => f(ms)).join(', ')} ms (median ${f(verdict.mid.ms)}), which is what the target below is judged on.\n` : ''}
 ## Compile (in the page; cold = first compile in the tab, including decoding the character tables once per tab)
 
 In the extension the background compiles once per dataset version and tabs only decode the result (\`dictionary.get\`); these figures are the background's cost.
