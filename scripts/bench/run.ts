@@ -235,17 +235,18 @@ const f = (ms: number | undefined) => (ms === undefined ? 'n/a' : ms < 10 ? ms.t
 const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} KB`);
 
 /**
- * Why the 500 KB scan is still over 15 ms, from Chromium's CPU profiler on that cell (warm runs,
- * 2026-11-22). Update it when the profile changes.
+ * Why the 500 KB scan is over 15 ms when it is, measured by switching parts off in paired runs
+ * (2026-11-22). Update it when the code changes.
  */
 const WHERE_THE_TIME_GOES =
-  'Where the time goes (CPU profile of the warm scan): matching about 36% (a JavaScript loop over every character of ' +
-  '500 KB of text, read from the DOM\'s own strings; a RegExp prefilter for word starts was tried and was slower, since ' +
-  'each call into the RegExp engine costs more than the characters it skips), the text walk about 12%, one StaticRange ' +
-  'per mark about 10%, visibility checks (checkVisibility, once per element holding marks) about 7%, joining the text of ' +
-  'multi-node paragraphs about 5%, Highlight.add about 5%, garbage collection about 4%, bookkeeping the rest. The cost ' +
-  'hardly depends on the dictionary size (about the same at 100 and 50,000 aliases): it is per character and per mark, ' +
-  'not per alias. The first scan of a page is slower again because the engine has not yet optimised the code.';
+  'Where the time goes (each part switched off in turn, paired runs in one page): matching about a third (the RegExp ' +
+  'engine finds where a name may start, more than half of that for the few terms that may be written in lower case, ' +
+  'whose first letters are the commonest in English; the trie walks from there), the text walk about a fifth, ' +
+  'visibility checks (checkVisibility, once per element holding marks) about 13%, Highlight.add about 5%, and one ' +
+  'StaticRange per mark with its bookkeeping the rest. The cost hardly depends on the dictionary size: it is per ' +
+  'character and per mark, not per alias. The same build measures about 10 ms in some browser processes and 18 ms in ' +
+  'others on this machine, every part slower alike; the first scan of a page is slower again because the engine has ' +
+  'not yet optimised the code.';
 
 /** What the targets are judged on. */
 interface Verdict {
