@@ -24,7 +24,7 @@ const MAX_PREFIXES = 64;
  * - Any word character that is not lower case and folds to the first character of some term
  *   (capitals, digits, scripts without case): names start there. Close ranges are joined over
  *   gaps without lower-case letters; far ones are not, since the engine's quick skip table folds
- *   code units modulo 128 and a wide range would make every character of the text a candidate.
+ *   code units modulo 128, and a wide range would make it stop and look at every character.
  * - A lower-case letter starting one of `lowerPrefixes` (folded, at most 1 + LOOKAHEAD
  *   characters, no spaces): the start of a term that may be written in lower case. ASCII ones
  *   only after an ASCII word boundary, which every real word start is.

@@ -28,7 +28,7 @@ const MARKJS_TIMEOUT_MS = 30_000;
  * judged on the median of their medians: on this shared machine the same build measures up to
  * twice as slow in one browser process as in the next, so one process is not a verdict.
  */
-const TARGET_BROWSERS = 5;
+const TARGET_BROWSERS = 7;
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc', '--enable-precise-memory-info'];
 const URL_ = 'http://bench.invalid/page.html';
 
