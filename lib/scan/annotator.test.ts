@@ -282,6 +282,26 @@ describe('createAnnotator', () => {
     expect(annotator.marks()).toHaveLength(300);
   });
 
+  it('finishes the page when the part it paused in is removed or moved while it yields', async () => {
+    const paragraphs: HTMLElement[] = [];
+    for (let i = 0; i < 300; i++) paragraphs.push(el('p', `Paragraph ${i} about Kabul.`));
+    const aside = el('aside');
+    page((b) => b.append(el('main', ...paragraphs), aside));
+    let pauses = 0;
+    const pause = () => {
+      // First pause: the part read so far goes away; second: the next part moves out of the scanned tree.
+      if (++pauses === 1) paragraphs.slice(0, 60).forEach((p) => p.remove());
+      if (pauses === 2) aside.append(...paragraphs.slice(60, 120));
+      return Promise.resolve();
+    };
+    const { annotator } = annotate({ budgetMs: 0, yieldToPage: pause, debounceMs: 1 });
+    await annotator.start();
+    await vi.waitFor(async () => {
+      await annotator.idle();
+      expect(annotator.marks()).toHaveLength(240);
+    });
+  });
+
   it('yields inside one long text node and still finds every name, also across slice ends', async () => {
     const sentence = 'Talks in Moscow format with Sergei Lavrov in Kabul went on. ';
     page((b) => b.append(el('p', sentence.repeat(2000))));

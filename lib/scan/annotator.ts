@@ -313,7 +313,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         let newRun = false;
         if (state.block !== block || state.breaks !== breaks) {
           // A new run: the batch is matched first if it is long enough.
-          if (batchLength >= BATCH_CHARS && !(await flush(gen))) return;
+          if (batchLength >= BATCH_CHARS) {
+            if (!(await flush(gen))) return;
+            if (!walker.canResume()) break;
+          }
           block = state.block;
           breaks = state.breaks;
           newRun = true;
@@ -328,12 +331,19 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           // Over budget: what was read is matched now; the rest of the block joins a new run.
           if (performance.now() - sliceStart > budget) {
             if (!(await breather())) return;
+            if (!walker.canResume()) break;
             block = null;
           }
         }
       }
       if (!(await flush(gen))) return;
       commit();
+      if (!walker.canResume()) {
+        // The page moved or removed the part being read while the scan gave it the thread: the
+        // rest of this root is read again, from the start, once the page settles.
+        dirty.add(root);
+        schedule();
+      }
     }
   }
 

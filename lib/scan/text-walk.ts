@@ -130,7 +130,7 @@ export class TextWalker {
   private readonly rootElement: Element | null;
 
   constructor(
-    root: Node,
+    private readonly root: Node,
     /** Extra elements to leave out with their subtree (besides those {@link makeSkipTest} names). */
     private readonly ignore: SkipTest | undefined,
     private readonly state: WalkState,
@@ -149,6 +149,24 @@ export class TextWalker {
       this.flagged = new Set(query ? query('[hidden],[contenteditable]') : []);
       this.blocks = [this.rootElement && isInline(this.rootElement) ? blockOf(root) : root];
     }
+  }
+
+  /**
+   * False when the walk can no longer go on from where it is: the root left the document, or the
+   * node the walk stopped at (or an element it is inside) was removed or moved elsewhere. Ask
+   * after the page had the thread; the caller then reads the root again from the start.
+   */
+  canResume(): boolean {
+    if (!this.root.isConnected) return false;
+    if (!this.walker) return true;
+    // Each element the walk is inside must still hang where it was, and so must the current node.
+    let parent: Node = this.root;
+    for (const el of this.open) {
+      if (el.parentNode !== parent) return false;
+      parent = el;
+    }
+    const current = this.walker.currentNode;
+    return current === this.root || current.parentNode === parent;
   }
 
   /** The next non-empty text node, or null when the walk is over. */
