@@ -214,7 +214,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         while (e < last && starts[e + 1]! < end) e++;
         const entityId = hit.entityId!;
         const range = makeRange(nodes[k]!, start - starts[k]!, nodes[e]!, end - starts[e]!);
-        pending.push(batchBlocks[k]!, { entityId, range, type: typeOf(entityId), term: hit.term }, batchParents[k]!);
+        pending.push(batchBlocks[k]!, { entityId, range, type: typeOf(entityId), term: hit.term }, batchParents[k] ?? null);
       }
       from = Math.max(to, hits.length ? hits[hits.length - 1]!.end : to);
       if (from >= text.length) break;
@@ -308,6 +308,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       let block: Node | null = null;
       let breaks = state.breaks;
       let sinceCheck = 0;
+      /** Set when the page moved or removed the part being read while the scan gave it the thread. */
+      let lost = false;
       const walker = new TextWalker(root, ignore, state, onShadowRoot);
       for (let text = walker.next(); text; text = walker.next()) {
         let newRun = false;
@@ -315,7 +317,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           // A new run: the batch is matched first if it is long enough.
           if (batchLength >= BATCH_CHARS) {
             if (!(await flush(gen))) return;
-            if (!walker.canResume()) break;
+            if ((lost = !walker.canResume())) break;
           }
           block = state.block;
           breaks = state.breaks;
@@ -331,16 +333,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           // Over budget: what was read is matched now; the rest of the block joins a new run.
           if (performance.now() - sliceStart > budget) {
             if (!(await breather())) return;
-            if (!walker.canResume()) break;
+            if ((lost = !walker.canResume())) break;
             block = null;
           }
         }
       }
       if (!(await flush(gen))) return;
       commit();
-      if (!walker.canResume()) {
-        // The page moved or removed the part being read while the scan gave it the thread: the
-        // rest of this root is read again, from the start, once the page settles.
+      if (lost) {
+        // The rest of this root is read again, from the start, once the page settles.
         dirty.add(root);
         schedule();
       }
