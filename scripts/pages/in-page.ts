@@ -74,7 +74,7 @@ export interface SettleOptions {
   quietMs: number;
   /** Give up waiting after this long (ms) and measure anyway. */
   capMs: number;
-  /** Also wait for the extension's marks: a `backstory*` measure, or a mark count stable for `stableMs`. */
+  /** Also wait for the extension's marks: a `backstory*` measure, or, once its UI is mounted, a mark count stable for `stableMs`. */
   waitForMarks: boolean;
   /** How long the mark count must stay unchanged when the scan leaves no measure (ms). */
   stableMs: number;
@@ -101,13 +101,16 @@ export function settle(opts: SettleOptions): Promise<Settled> {
     return n;
   };
   const scanned = (): boolean => performance.getEntriesByType('measure').some((m) => m.name.startsWith('backstory'));
+  // The extension scans only after the page is parsed and the browser is idle (up to a second
+  // later): an unchanged count means nothing until its UI host, mounted just before the scan, is there.
+  const extensionStarted = (): boolean => document.querySelector('backstory-popover') !== null;
   let last = -1;
   let since = started;
   return new Promise((done) => {
     const tick = (): void => {
       const now = performance.now();
       const n = count();
-      if (n !== last) {
+      if (n !== last || (opts.waitForMarks && !extensionStarted())) {
         last = n;
         since = now;
       }
