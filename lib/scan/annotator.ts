@@ -51,7 +51,7 @@ export interface AnnotatorOptions {
   caretAt?: (x: number, y: number, shadowRoots: ShadowRoot[]) => CaretPosition | null;
   /** Whether a point is inside a mark's rendered boxes; defaults to the range's client rects. */
   contains?: (range: AbstractRange, x: number, y: number) => boolean;
-  /** Whether an element is rendered; defaults to `checkVisibility()`. Hidden text is not marked. */
+  /** Whether an element is rendered; defaults to `checkVisibility()`. Hidden text is not marked (nor is editable text). */
   isVisible?: (el: Element) => boolean;
   /** Longest stretch of work before yielding to the page, in ms (default 8). */
   budgetMs?: number;
@@ -116,7 +116,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const byBlock = new Map<Node, Mark[]>();
   /** Blocks whose hits were not marked because they were hidden; rechecked when attributes change. */
   const hiddenBlocks = new Set<Node>();
-  const counts = new Map<string, number>();
+  /** Marks per dictionary term (an array, not a map by entity: one increment per mark). */
+  const termCounts = new Int32Array(matcher.terms.length);
   const shadowRoots = new Set<ShadowRoot>();
   /** Marks found but not drawn yet: block, mark, parent element of its start, block, mark, ... */
   const pending: (Node | Mark | Element | null)[] = [];
@@ -139,24 +140,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     byBlock.delete(block);
     for (const mark of list) {
       highlighter.delete(mark.range, mark.type);
-      const n = (counts.get(mark.entityId) ?? 1) - 1;
-      if (n > 0) counts.set(mark.entityId, n);
-      else counts.delete(mark.entityId);
+      termCounts[mark.term] = termCounts[mark.term]! - 1;
     }
     changed = true;
   }
 
-  /** One init object for every StaticRange (the browser copies its fields): no allocation per mark. */
-  const rangeInit: StaticRangeInit = { startContainer: doc, startOffset: 0, endContainer: doc, endOffset: 0 };
-
   function makeRange(startContainer: Text, startOffset: number, endContainer: Text, endOffset: number): AbstractRange {
-    if (StaticRangeCtor) {
-      rangeInit.startContainer = startContainer;
-      rangeInit.startOffset = startOffset;
-      rangeInit.endContainer = endContainer;
-      rangeInit.endOffset = endOffset;
-      return new StaticRangeCtor(rangeInit);
-    }
+    // A fresh literal, members in the order the browser reads them (alphabetical): a third
+    // cheaper than one reused init object, which the engine turns into a slow dictionary.
+    if (StaticRangeCtor) return new StaticRangeCtor({ endContainer, endOffset, startContainer, startOffset });
     const range = doc.createRange();
     range.setStart(startContainer, startOffset);
     range.setEnd(endContainer, endOffset);
@@ -240,17 +232,22 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   /**
-   * Draws the marks found since the last commit. Visibility is checked here, for all of them at
-   * once, before any highlight changes: interleaving the two would recompute styles at every mark.
+   * Draws the marks found since the last commit. Whether the element holding each is rendered
+   * and not editable is checked here, for all of them at once, before any highlight changes:
+   * interleaving the two would recompute styles at every mark.
    */
   function commit() {
     const visibleOf = new Map<Element, boolean>();
     for (let i = 2; i < pending.length; i += 3) {
       const parent = pending[i] as Element | null;
-      if (parent && !visibleOf.has(parent)) visibleOf.set(parent, isVisible(parent));
+      if (parent && !visibleOf.has(parent)) visibleOf.set(parent, isVisible(parent) && !(parent as HTMLElement).isContentEditable);
     }
     let block: Node | null = null;
     let list: Mark[] | undefined;
+    /** Ranges to draw per entity type, added in one batch each. */
+    const drawn = new Map<EntityType | undefined, AbstractRange[]>();
+    let type: EntityType | undefined | null = null;
+    let ranges: AbstractRange[] = [];
     for (let i = 0; i < pending.length; i += 3) {
       const mark = pending[i + 1] as Mark;
       const parent = pending[i + 2] as Element | null;
@@ -265,16 +262,25 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
       if (!list) byBlock.set(at, (list = []));
       list.push(mark);
-      counts.set(mark.entityId, (counts.get(mark.entityId) ?? 0) + 1);
-      highlighter.add(mark.range, mark.type);
-      changed = true;
+      termCounts[mark.term] = termCounts[mark.term]! + 1;
+      if (mark.type !== type) {
+        type = mark.type;
+        let to = drawn.get(type);
+        if (!to) drawn.set(type, (to = []));
+        ranges = to;
+      }
+      ranges.push(mark.range);
     }
+    for (const [t, rs] of drawn) highlighter.addAll(rs, t);
+    if (drawn.size) changed = true;
     pending.length = 0;
   }
 
   /** Scans the text under `roots`, replacing the marks of every block it reads. */
   async function scan(roots: Node[], gen: number) {
+    /** Blocks already cleared by this scan (their old marks dropped); none to clear on a page without marks. */
     const fresh = new Set<Node>();
+    const clean = byBlock.size === 0 && hiddenBlocks.size === 0;
     const pendingRoots = [...roots];
     const state: WalkState = { block: doc, breaks: 0 };
     sliceStart = performance.now();
@@ -322,7 +328,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           block = state.block;
           breaks = state.breaks;
           newRun = true;
-          if (!fresh.has(block)) {
+          if (!clean && !fresh.has(block)) {
             fresh.add(block);
             dropBlock(block);
           }
@@ -356,6 +362,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   function summary(): EntityCount[] {
+    const counts = new Map<string, number>();
+    const { terms } = matcher;
+    for (let t = 0; t < termCounts.length; t++) {
+      const n = termCounts[t]!;
+      if (n > 0) counts.set(terms[t]!.entityId!, (counts.get(terms[t]!.entityId!) ?? 0) + n);
+    }
     return [...counts].map(([entityId, count]) => ({ entityId, count })).sort((a, b) => b.count - a.count || (a.entityId < b.entityId ? -1 : 1));
   }
 
@@ -461,7 +473,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const had = byBlock.size > 0;
     byBlock.clear();
     hiddenBlocks.clear();
-    counts.clear();
+    termCounts.fill(0);
     ordered = null;
     highlighter.clear();
     if (had) onChange?.([]);
@@ -522,12 +534,14 @@ function comparePoints(a: Node, ao: number, b: Node, bo: number): number {
   return a.compareDocumentPosition(b) & 4 ? -1 : 1;
 }
 
-/** One options object for every call: the browser reads its fields on each call, but making a new one each time costs more. */
-const VISIBILITY_OPTIONS = { visibilityProperty: true };
-
+/**
+ * Rendered at all: not under `display: none` (which includes `hidden` elements) nor
+ * `content-visibility: hidden`. Called without options: converting an options object costs
+ * the browser as much as the check itself, and text under `visibility: hidden` paints no mark anyway.
+ */
 function defaultIsVisible(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  return check ? check.call(el, VISIBILITY_OPTIONS) : true;
+  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  return check ? check.call(el) : true;
 }
 
 function defaultCaretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): CaretPosition | null {

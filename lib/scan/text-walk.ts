@@ -47,8 +47,10 @@ function kindOf(name: string): number {
 export type SkipTest = (el: Element) => boolean;
 
 /**
- * True for elements the scan never reads: scripts and styles, form fields, editable regions,
- * `hidden` elements, Backstory's own UI (`backstory-*` elements), and whatever `ignore` says.
+ * True for elements whose changes are never rescanned: those the walk skips by name (scripts
+ * and styles, form fields, Backstory's own UI: `backstory-*`), `hidden` elements and editable
+ * regions (whose text the annotator reads on a full scan but never marks), and whatever
+ * `ignore` says.
  */
 export function makeSkipTest(ignore?: SkipTest): SkipTest {
   return (el) => skippedByName(el.localName) || skippedByAttributes(el) || (ignore ? ignore(el) : false);
@@ -106,8 +108,9 @@ const SHOW = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
  *
  * The browser's own TreeWalker moves through the tree (firstChild / nextSibling / parentNode,
  * one call each), so the walk knows which elements it is inside without asking any node for its
- * parent; each element is looked at once, by its tag name. Elements carrying `hidden` or
- * `contenteditable` are found up front with one selector query, so no attribute is read node by node.
+ * parent; each element is looked at once, by its tag name, and no attribute is read. Text in
+ * `hidden` or editable elements is returned like any other: the annotator leaves it unmarked
+ * when it checks the elements holding names (fewer than the page's elements by far).
  */
 export class TextWalker {
   private readonly walker: TreeWalker | null;
@@ -121,8 +124,6 @@ export class TextWalker {
   private readonly open: Element[] = [];
   /** Of those, the ones not laid out inline: the innermost is the block of the text read. */
   private readonly blocks: Node[];
-  /** Elements under the root with an attribute that may make the walk skip them. */
-  private readonly flagged: Set<Element>;
   /** The text of the node last returned (read once, here). */
   data = '';
   /** The parent element of the node last returned (null at the top of a document or shadow tree). */
@@ -140,13 +141,10 @@ export class TextWalker {
     if (root.nodeType === 3) {
       this.single = root as Text;
       this.walker = null;
-      this.flagged = new Set();
       this.blocks = [];
     } else {
       const doc = root.ownerDocument ?? (root as Document);
       this.walker = doc.createTreeWalker(root, SHOW);
-      const query = (root as ParentNode).querySelectorAll?.bind(root as ParentNode);
-      this.flagged = new Set(query ? query('[hidden],[contenteditable]') : []);
       this.blocks = [this.rootElement && isInline(this.rootElement) ? blockOf(root) : root];
     }
   }
@@ -219,7 +217,7 @@ export class TextWalker {
       }
       const el = node as Element;
       const kind = kindOf(el.localName);
-      if (kind & SKIP || (this.flagged.has(el) && skippedByAttributes(el)) || (this.ignore && this.ignore(el))) {
+      if (kind & SKIP || (this.ignore && this.ignore(el))) {
         state.breaks++;
         continue;
       }
