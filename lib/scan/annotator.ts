@@ -233,30 +233,38 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   /**
    * Draws the marks found since the last commit. Whether the element holding each is rendered
-   * and not editable is checked here, for all of them at once, before any highlight changes:
-   * interleaving the two would recompute styles at every mark.
+   * and not editable is checked first, for all of them, before any highlight changes: checks
+   * interleaved with drawing would recompute styles at every mark.
    */
   function commit() {
     const visibleOf = new Map<Element, boolean>();
-    for (let i = 2; i < pending.length; i += 3) {
-      const parent = pending[i] as Element | null;
-      if (parent && !visibleOf.has(parent)) visibleOf.set(parent, isVisible(parent) && !(parent as HTMLElement).isContentEditable);
-    }
     let block: Node | null = null;
     let list: Mark[] | undefined;
-    /** Ranges to draw per entity type, added in one batch each. */
+    /** Consecutive marks mostly share their element: its answer is kept at hand. */
+    let lastParent: Element | null = null;
+    let lastVisible = true;
+    /** Ranges to draw per entity type, added in one batch each once every check is done. */
     const drawn = new Map<EntityType | undefined, AbstractRange[]>();
     let type: EntityType | undefined | null = null;
     let ranges: AbstractRange[] = [];
     for (let i = 0; i < pending.length; i += 3) {
+      const at = pending[i] as Node;
       const mark = pending[i + 1] as Mark;
       const parent = pending[i + 2] as Element | null;
-      const at = pending[i] as Node;
+      if (parent && parent !== lastParent) {
+        lastParent = parent;
+        let visible = visibleOf.get(parent);
+        if (visible === undefined) {
+          visible = isVisible(parent) && !(parent as HTMLElement).isContentEditable;
+          visibleOf.set(parent, visible);
+        }
+        lastVisible = visible;
+      }
       if (at !== block) {
         block = at;
         list = byBlock.get(block);
       }
-      if (parent && !visibleOf.get(parent)) {
+      if (parent && !lastVisible) {
         hiddenBlocks.add(at);
         continue;
       }
