@@ -127,6 +127,20 @@ describe('createAnnotator', () => {
     expect(lavrov.range.endContainer.textContent).toBe('rov');
   });
 
+  it('reads through comments, but a block holding only a comment still separates text', async () => {
+    page((b) => {
+      const block = el('div');
+      block.append(document.createComment(' ad slot '));
+      b.append(el('p', 'Sergei ', document.createComment(' byline '), el('b', document.createComment(''), 'Lavrov')), el('p', 'Moscow', block, ' format'));
+    });
+    const { annotator, found } = annotate();
+    await annotator.start();
+    expect(found()).toEqual([
+      ['Sergei Lavrov', 'lavrov'],
+      ['Moscow', 'moscow'],
+    ]);
+  });
+
   it('rescans a changed inline element with the rest of its block', async () => {
     const link = el('a', 'Moscow');
     page((b) => b.append(el('p', 'Talks in ', link, ' today')));

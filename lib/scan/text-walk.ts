@@ -98,27 +98,26 @@ export interface WalkState {
   breaks: number;
 }
 
-/** What the walk shows: elements (to skip, to count as breaks) and text. */
-const SHOW = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
-
 /**
  * A resumable pass over the non-empty text nodes under `root` (not `root`'s own siblings), in
  * document order, updating `state` before returning each one. Open shadow roots met on the way
  * are handed to `onShadowRoot`, not walked.
  *
- * The browser's own TreeWalker moves through the tree (firstChild / nextSibling / parentNode,
- * one call each), so the walk knows which elements it is inside without asking any node for its
- * parent; each element is looked at once, by its tag name, and no attribute is read. Text in
- * `hidden` or editable elements is returned like any other: the annotator leaves it unmarked
- * when it checks the elements holding names (fewer than the page's elements by far).
+ * The walk moves with the nodes' own firstChild / nextSibling links and keeps the elements it is
+ * inside on a stack, so it never asks a node for its parent (nor pays for a TreeWalker's filter
+ * at every step); each element is looked at once, by its tag name, and no attribute is read.
+ * Text in `hidden` or editable elements is returned like any other: the annotator leaves it
+ * unmarked when it checks the elements holding names (fewer than the page's elements by far).
  */
 export class TextWalker {
-  private readonly walker: TreeWalker | null;
+  /** The root itself when it is a text node (returned once), else null. */
   private single: Text | null = null;
+  private readonly textRoot: boolean;
   /** What the next call does first: 0 start at the root's first child, 1 descend into the current element, 2 move on. */
   private step = 0;
-  /** The element the next call descends into, and its kind. */
-  private entering: Element | null = null;
+  /** The node the walk is at: the text last returned, or the element it is about to enter. */
+  private current: Node;
+  /** The kind of the element the next call descends into. */
   private enteringKind = 0;
   /** The elements the walk is inside (below the root), outermost first. */
   private readonly open: Element[] = [];
@@ -138,13 +137,12 @@ export class TextWalker {
     private readonly onShadowRoot?: (sr: ShadowRoot) => void,
   ) {
     this.rootElement = root.nodeType === 1 ? (root as Element) : null;
-    if (root.nodeType === 3) {
+    this.current = root;
+    this.textRoot = root.nodeType === 3;
+    if (this.textRoot) {
       this.single = root as Text;
-      this.walker = null;
       this.blocks = [];
     } else {
-      const doc = root.ownerDocument ?? (root as Document);
-      this.walker = doc.createTreeWalker(root, SHOW);
       this.blocks = [this.rootElement && isInline(this.rootElement) ? blockOf(root) : root];
     }
   }
@@ -156,21 +154,21 @@ export class TextWalker {
    */
   canResume(): boolean {
     if (!this.root.isConnected) return false;
-    if (!this.walker) return true;
+    if (this.textRoot) return true;
     // Each element the walk is inside must still hang where it was, and so must the current node.
     let parent: Node = this.root;
     for (const el of this.open) {
       if (el.parentNode !== parent) return false;
       parent = el;
     }
-    const current = this.walker.currentNode;
+    const current = this.current;
     return current === this.root || current.parentNode === parent;
   }
 
   /** The next non-empty text node, or null when the walk is over. */
   next(): Text | null {
-    const { state, walker } = this;
-    if (!walker) {
+    const { state } = this;
+    if (this.textRoot) {
       const text = this.single;
       this.single = null;
       if (!text) return null;
@@ -183,31 +181,38 @@ export class TextWalker {
     for (;;) {
       let node: Node | null;
       if (this.step === 2) {
-        // The next sibling of the current node, or of its nearest ancestor that has one.
-        node = walker.nextSibling();
+        // The next sibling of the current node, or of the nearest element it is inside that has one.
+        node = this.current.nextSibling;
         while (!node) {
-          const up = walker.parentNode();
+          const up = open.pop();
           if (!up) return null;
-          if (open.pop() === blocks[blocks.length - 1]) blocks.pop();
-          node = walker.nextSibling();
-        }
-      } else {
-        node = walker.firstChild();
-        if (this.step === 1) {
-          const el = this.entering!;
-          const block = !(this.enteringKind & INLINE);
-          if (!node) {
-            // An empty element: one not laid out inline still separates the text around it.
-            if (block) state.breaks++;
-            this.step = 2;
-            continue;
+          if (up === blocks[blocks.length - 1]) {
+            // Leaving a block: what follows never joins what came before it.
+            blocks.pop();
+            state.breaks++;
           }
-          open.push(el);
-          if (block) blocks.push(el);
-        } else if (!node) return null;
+          node = up.nextSibling;
+        }
+      } else if (this.step === 1) {
+        const el = this.current as Element;
+        const block = !(this.enteringKind & INLINE);
+        node = el.firstChild;
+        if (!node) {
+          // An empty element: one not laid out inline still separates the text around it.
+          if (block) state.breaks++;
+          this.step = 2;
+          continue;
+        }
+        open.push(el);
+        if (block) blocks.push(el);
+      } else {
+        node = this.root.firstChild;
+        if (!node) return null;
       }
+      this.current = node;
       this.step = 2;
-      if (node.nodeType === 3) {
+      const type = node.nodeType;
+      if (type === 3) {
         const data = (node as Text).data;
         if (!data.length) continue;
         state.block = blocks[blocks.length - 1]!;
@@ -215,6 +220,8 @@ export class TextWalker {
         this.parent = open.length ? open[open.length - 1]! : this.rootElement;
         return node as Text;
       }
+      // Comments, processing instructions and doctypes hold no page text.
+      if (type !== 1) continue;
       const el = node as Element;
       const kind = kindOf(el.localName);
       if (kind & SKIP || (this.ignore && this.ignore(el))) {
@@ -225,7 +232,6 @@ export class TextWalker {
         const sr = el.shadowRoot;
         if (sr) this.onShadowRoot(sr);
       }
-      this.entering = el;
       this.enteringKind = kind;
       this.step = 1;
     }
