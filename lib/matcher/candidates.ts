@@ -43,7 +43,7 @@ export function candidateStarts({ fold, cls }: CharTables, rootChild: Int32Array
   const capitals: number[] = [];
   let lowerSince = true;
   for (let c = 0; c < 65536; c++) {
-    const f = fold[c]!;
+    const f = fold[c] || c;
     wanted.get(f)?.push(c);
     const cc = cls[c]!;
     if (cc & LOWER) lowerSince = true;
@@ -77,7 +77,8 @@ export function candidateStarts({ fold, cls }: CharTables, rootChild: Int32Array
 export function foldedPrefix({ fold }: CharTables, key: string): string {
   let prefix = '';
   for (let k = 0; k < key.length && k <= LOOKAHEAD; k++) {
-    const f = fold[key.charCodeAt(k)]!;
+    const u = key.charCodeAt(k);
+    const f = fold[u] || u;
     if (f === 0x20) break;
     prefix += String.fromCharCode(f);
   }

@@ -18,7 +18,11 @@ export const APOS = 8;
 
 /** Lookup tables indexed by UTF-16 code unit. */
 export interface CharTables {
-  /** Code unit -> folded code unit (lower case, one unit for one unit; spaces, apostrophes, hyphens unified). */
+  /**
+   * Code unit -> folded code unit (lower case, one unit for one unit; spaces, apostrophes,
+   * hyphens unified), or 0 where a unit folds to itself, as most do: decoding then writes only
+   * the units that change. Read it as `fold[u] || u`.
+   */
   fold: Uint16Array;
   /** Code unit -> bit set of WORD | LOWER | SPACE | APOS. */
   cls: Uint8Array;

@@ -23,6 +23,17 @@ describe('encoded matcher', () => {
     expect(decoded.terms).toEqual(terms);
   });
 
+  it('carries where matches may start, so a tab does not scan every code unit again; a form without it still works', () => {
+    const original = compileMatcher(terms);
+    const encoded = encodeMatcher(original);
+    expect(encoded.starts).toMatch(/^\[/);
+    const withoutStarts = { ...encoded };
+    delete withoutStarts.starts;
+    const decoded = decodeMatcher(withoutStarts);
+    expect(encodeMatcher(decoded).starts).toBe(encoded.starts);
+    expect(decoded.findAll(text)).toEqual(original.findAll(text));
+  });
+
   it('refuses malformed input with an error and never a broken matcher', () => {
     const good = encodeMatcher(compileMatcher(terms));
     const bad: unknown[] = [
@@ -36,6 +47,9 @@ describe('encoded matcher', () => {
       { ...good, terms: [] },
       { ...good, terms: good.terms.map((t) => ({ ...t, case: 'loud' })) },
       { ...good, terms: good.terms.map(() => null) },
+      { ...good, starts: 42 },
+      { ...good, starts: '(a+)+$' },
+      { ...good, starts: '[' },
     ];
     for (const input of bad) expect(() => decodeMatcher(input as never), JSON.stringify(input)?.slice(0, 60)).toThrow();
   });

@@ -15,6 +15,8 @@ export interface EncodedMatcher {
   acceptStart: string;
   acceptTerm: string;
   terms: DictionaryTerm[];
+  /** The candidate expression's source (see SerializedMatcher.starts); recomputed when absent. */
+  starts?: string;
 }
 
 type WithBase64 = { toBase64?: () => string };
@@ -59,6 +61,7 @@ export function encodeMatcher(matcher: Matcher): EncodedMatcher {
     acceptStart: toBase64(bytesOf(s.acceptStart)),
     acceptTerm: toBase64(bytesOf(s.acceptTerm)),
     terms: s.terms,
+    starts: s.starts,
   };
 }
 
@@ -73,6 +76,7 @@ export function decodeMatcher(e: EncodedMatcher): Matcher {
     acceptStart: typed(fromBase64(e.acceptStart), Int32Array),
     acceptTerm: typed(fromBase64(e.acceptTerm), Int32Array),
     terms: e.terms,
+    starts: e.starts,
   };
   return deserializeMatcher(s);
 }

@@ -55,7 +55,7 @@ function oracle(terms: DictionaryTerm[], text: string): MatchHit[] {
     terms.forEach((term, t) => {
       const key = normalizeAlias(term.text);
       if (!key) return;
-      const end = matchAt(text, i, key, (a, b) => fold[a] === fold[b]);
+      const end = matchAt(text, i, key, (a, b) => (fold[a] || a) === (fold[b] || b));
       if (end < 0 || !endsWord(text, end)) return;
       if (term.case === 'name' && cls[text.charCodeAt(i)]! & LOWER) return;
       if (term.case === 'exact' && matchAt(text, i, key, (a, b) => a === b) !== end) return;

@@ -51,7 +51,16 @@ export interface SerializedMatcher {
   acceptStart: Int32Array;
   acceptTerm: Int32Array;
   terms: DictionaryTerm[];
+  /**
+   * The source of the expression that finds where a match may start (see candidates.ts), as
+   * computed from the tables; when present a receiving context uses it instead of scanning
+   * every code unit again.
+   */
+  starts?: string;
 }
+
+/** What a candidate expression is made of: character classes of `\uXXXX` escapes, lookaheads, `\b`, `|`. */
+const STARTS_SYNTAX = /^[[\]\\u0-9a-f|()?=:-]*$/;
 
 const CASE_CODE: Record<AliasCase, number> = { exact: 0, name: 1, any: 2 };
 
@@ -67,7 +76,7 @@ export function compileMatcher(terms: DictionaryTerm[]): Matcher {
 /** The compiled form of a matcher, to send to another context (transfer `transferables(s)`). */
 export function serializeMatcher(matcher: Matcher): SerializedMatcher {
   if (!(matcher instanceof TrieMatcher)) throw new TypeError('Not a compiled matcher');
-  return { ...matcher.tables, terms: matcher.terms.slice() };
+  return { ...matcher.tables, terms: matcher.terms.slice(), starts: matcher.startsSource };
 }
 
 /** The typed-array buffers of a serialized matcher, for `postMessage(data, transfer)`. */
@@ -90,6 +99,7 @@ export function deserializeMatcher(s: SerializedMatcher): Matcher {
     s.edgeChar.length === s.edgeTarget.length &&
     s.childStart[s.childStart.length - 1] === s.edgeChar.length &&
     s.acceptStart[s.acceptStart.length - 1] === s.acceptTerm.length &&
+    (s.starts === undefined || (typeof s.starts === 'string' && STARTS_SYNTAX.test(s.starts))) &&
     wellFormed(s);
   if (!ok) throw new TypeError('Malformed serialized matcher');
   return createMatcher(s);
@@ -162,7 +172,8 @@ function buildTables(terms: DictionaryTerm[]): SerializedMatcher {
     let node = 0;
     let pendingSpace = false;
     for (let i = 0; i < text.length; i++) {
-      const f = fold[text.charCodeAt(i)]!;
+      const u = text.charCodeAt(i);
+      const f = fold[u] || u;
       if (f === 0x20) {
         pendingSpace = node !== 0;
         continue;
@@ -213,7 +224,7 @@ function buildTables(terms: DictionaryTerm[]): SerializedMatcher {
 class TrieMatcher implements Matcher {
   readonly terms: readonly DictionaryTerm[];
   readonly byteLength: number;
-  readonly tables: Omit<SerializedMatcher, 'terms'>;
+  readonly tables: Omit<SerializedMatcher, 'terms' | 'starts'>;
   private readonly caseCode: Uint8Array;
   /** Folded first character -> node (0: none). Derived, not serialized: most walks end here. */
   private readonly rootChild: Int32Array;
@@ -223,7 +234,7 @@ class TrieMatcher implements Matcher {
   private readonly starts: RegExp;
 
   constructor(s: SerializedMatcher) {
-    const { terms, ...tables } = s;
+    const { terms, starts, ...tables } = s;
     this.terms = terms;
     this.tables = tables;
     const chars = charTables();
@@ -237,15 +248,22 @@ class TrieMatcher implements Matcher {
       if (code === 1) continue;
       const key = normalizeAlias(terms[t]!.text);
       if (code === 0) this.exactText[t] = key;
-      if (key.length && (code === 2 || chars.cls[key.charCodeAt(0)]! & LOWER)) lowerPrefixes.add(foldedPrefix(chars, key));
+      if (starts === undefined && key.length && (code === 2 || chars.cls[key.charCodeAt(0)]! & LOWER)) lowerPrefixes.add(foldedPrefix(chars, key));
     }
     this.rootChild = new Int32Array(65536);
     for (let e = tables.childStart[0]!; e < tables.childStart[1]!; e++) this.rootChild[tables.edgeChar[e]!] = tables.edgeTarget[e]!;
-    this.starts = candidateStarts(chars, this.rootChild, lowerPrefixes);
+    // Finding the candidate expression reads every code unit: done once where the matcher is
+    // compiled, and received ready-made everywhere else.
+    this.starts = starts === undefined ? candidateStarts(chars, this.rootChild, lowerPrefixes) : new RegExp(starts, 'g');
     this.byteLength = this.rootChild.byteLength + [tables.childStart, tables.edgeChar, tables.edgeTarget, tables.acceptStart, tables.acceptTerm].reduce(
       (sum, a) => sum + a.byteLength,
       this.caseCode.byteLength,
     );
+  }
+
+  /** The source of the candidate expression, to send along with the tables. */
+  get startsSource(): string {
+    return this.starts.source;
   }
 
   findAll(text: string, from = 0, to = text.length): MatchHit[] {
@@ -270,7 +288,7 @@ class TrieMatcher implements Matcher {
       const i = base + starts.lastIndex - 1;
       if (i - base >= limit) break;
       const ch = text.charCodeAt(i);
-      let node = rootChild[fold[ch]!]!;
+      let node = rootChild[fold[ch] || ch]!;
       if (node === 0 || !(cls[ch]! & WORD)) continue;
       // A word start: not after a word character, nor after an apostrophe inside a word ("O'Brien", "Lavrov's").
       if (i > 0) {
@@ -288,7 +306,8 @@ class TrieMatcher implements Matcher {
         }
       }
       while (j < n) {
-        const c = fold[text.charCodeAt(j)]!;
+        const u = text.charCodeAt(j);
+        const c = fold[u] || u;
         let lo = childStart[node]!;
         let hi = childStart[node + 1]! - 1;
         let next = -1;

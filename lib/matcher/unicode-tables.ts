@@ -37,6 +37,8 @@ export function computeCharTables(): CharTables {
     cls[c] = APOS;
   }
   for (const c of HYPHENS) fold[c] = 0x2d;
+  // Units that fold to themselves are stored as 0 (see CharTables.fold).
+  for (let c = 0; c < 65536; c++) if (fold[c] === c) fold[c] = 0;
   return { fold, cls };
 }
 
@@ -58,14 +60,15 @@ export function encodeCharTables({ fold, cls }: CharTables): string {
   }
   const runs: string[] = [];
   const done = new Uint8Array(65536);
+  const to = (c: number) => fold[c] || c;
   for (let c = 0; c < 65536; c++) {
-    if (fold[c] === c || done[c]) continue;
-    const delta = fold[c]! - c;
+    if (to(c) === c || done[c]) continue;
+    const delta = to(c) - c;
     // The longer of a run of neighbours and a run of every other unit (upper/lower pairs).
     let best = { length: 1, step: 1 };
     for (const step of [1, 2]) {
       let length = 1;
-      while (c + length * step < 65536 && fold[c + length * step]! - (c + length * step) === delta && fold[c + length * step] !== c + length * step) length++;
+      while (c + length * step < 65536 && to(c + length * step) - (c + length * step) === delta && to(c + length * step) !== c + length * step) length++;
       if (length > best.length) best = { length, step };
     }
     for (let k = 0; k < best.length; k++) done[c + k * best.step] = 1;
@@ -77,8 +80,8 @@ export function encodeCharTables({ fold, cls }: CharTables): string {
 /** Decodes the text form; throws on a malformed one. */
 export function decodeCharTables(text: string): CharTables {
   const cls = new Uint8Array(65536);
+  // Zero everywhere a unit folds to itself: only the runs below are written.
   const fold = new Uint16Array(65536);
-  for (let c = 0; c < 65536; c++) fold[c] = c;
   const bar = text.indexOf('|');
   let c = 0;
   for (let i = 0; i < bar; ) {
