@@ -542,14 +542,17 @@ function comparePoints(a: Node, ao: number, b: Node, bo: number): number {
   return a.compareDocumentPosition(b) & 4 ? -1 : 1;
 }
 
+/** One options object for every call (the browser reads its fields on each call; a new object each time costs more). */
+const VISIBILITY_OPTIONS = { visibilityProperty: true };
+
 /**
- * Rendered at all: not under `display: none` (which includes `hidden` elements) nor
- * `content-visibility: hidden`. Called without options: converting an options object costs
- * the browser as much as the check itself, and text under `visibility: hidden` paints no mark anyway.
+ * Shown: not under `display: none` (which includes `hidden` elements), `content-visibility:
+ * hidden` or `visibility: hidden` (menus and teasers waiting to open, pages hidden until their
+ * scripts run). Names there are not marked, nor counted as on the page, until they are shown.
  */
 function defaultIsVisible(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
-  return check ? check.call(el) : true;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return check ? check.call(el, VISIBILITY_OPTIONS) : true;
 }
 
 function defaultCaretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): CaretPosition | null {
