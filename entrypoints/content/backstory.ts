@@ -47,40 +47,56 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   const sightings = createSightingRecorder(() => pageInfo(document, location.href));
   const passages = await startPassageNotes(ctx);
 
+  /** The card's UI (a shadow-root host with its styles), made the first time the page has a mark. */
+  let ui: Awaited<ReturnType<typeof makeUi>> | undefined;
+  let uiMade: Promise<void> | null = null;
+  let controller: PopoverController | undefined;
+  /** Mounts the UI once the page has marks: a page without names gets nothing added and pays nothing. */
+  const showUi = (): Promise<void> =>
+    (uiMade ??= makeUi().then((made) => {
+      ui = made;
+    })).then(() => {
+      if (ui && !ui.mounted && !ctx.isInvalid && isEnabledFor(settings, location.href) && annotator.marks().length) ui.mount();
+    });
+
   const annotator = createAnnotator({
     root: document,
     matcher,
     highlighter,
     signal: ctx.signal,
     typeOf,
-    onChange: (summary) => sightings.seen(summary.map((s) => s.entityId)),
+    onChange: (summary) => {
+      sightings.seen(summary.map((s) => s.entityId));
+      if (summary.length && !ui?.mounted) void showUi();
+    },
   });
   ctx.onInvalidated(() => highlighter.dispose());
 
-  let controller: PopoverController | undefined;
-  const ui = await createShadowRootUi(ctx, {
-    name: UI_TAG,
-    position: 'inline',
-    anchor: 'html',
-    append: 'last',
-    onMount: (container) => {
-      controller = new PopoverController({
-        host: container,
-        hitTest: (x, y) => live(annotator.hitTest(x, y)),
-        marks: () => annotator.marks().map((m) => live(m)!),
-        loadCard: (id) => send('entity.card', { id }),
-        onAddNote: async (entityId, text) => {
-          const page = pageInfo(document, location.href);
-          await send('notes.add', { ...page, text, entityIds: [entityId] });
-        },
-        onOpenInPopup: (id) => void send('entity.open', { id }),
-        dwellMs: settings.dwellMs,
-        signal: ctx.signal,
-      });
-      return controller;
-    },
-    onRemove: (c) => c?.destroy(),
-  });
+  function makeUi() {
+    return createShadowRootUi(ctx, {
+      name: UI_TAG,
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      onMount: (container) => {
+        controller = new PopoverController({
+          host: container,
+          hitTest: (x, y) => live(annotator.hitTest(x, y)),
+          marks: () => annotator.marks().map((m) => live(m)!),
+          loadCard: (id) => send('entity.card', { id }),
+          onAddNote: async (entityId, text) => {
+            const page = pageInfo(document, location.href);
+            await send('notes.add', { ...page, text, entityIds: [entityId] });
+          },
+          onOpenInPopup: (id) => void send('entity.open', { id }),
+          dwellMs: settings.dwellMs,
+          signal: ctx.signal,
+        });
+        return controller;
+      },
+      onRemove: (c) => c?.destroy(),
+    });
+  }
 
   const apply = async (next: Settings) => {
     const was = isEnabledFor(settings, location.href);
@@ -88,7 +104,6 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
     highlighter.setStyle?.(next.highlightStyle);
     controller?.setDwell(next.dwellMs);
     const on = isEnabledFor(settings, location.href);
-    if (on && !ui.mounted) ui.mount();
     if (!on) controller?.close();
     if (on !== was) await Promise.all([annotator.setEnabled(on), passages.setEnabled(on)]);
   };
@@ -124,7 +139,6 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
 
   if (ctx.isInvalid) return;
   if (isEnabledFor(settings, location.href)) {
-    ui.mount();
     const start = performance.now();
     await annotator.start();
     // Visible in the page's performance timeline (DevTools, the robustness runner).

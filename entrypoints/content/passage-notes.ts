@@ -43,24 +43,28 @@ export async function startPassageNotes(ctx: ContentScriptContext): Promise<Pass
   let pointerDown = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const ui = await createShadowRootUi(ctx, {
-    name: NOTES_UI_TAG,
-    position: 'inline',
-    anchor: 'html',
-    append: 'last',
-    onMount: (container, shadow) => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(composerCss);
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-      const box = document.createElement('div');
-      box.className = 'note-tool';
-      container.append(box);
-      return box;
-    },
-    onRemove: (box) => box && render(null, box),
-  });
+  /** The form's UI (a shadow-root host with its styles), made the first time a passage is selected. */
+  let ui: Awaited<ReturnType<typeof makeUi>> | undefined;
+  let uiMade: Promise<void> | null = null;
+  const makeUi = () =>
+    createShadowRootUi(ctx, {
+      name: NOTES_UI_TAG,
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      onMount: (container, shadow) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(composerCss);
+        shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+        const box = document.createElement('div');
+        box.className = 'note-tool';
+        container.append(box);
+        return box;
+      },
+      onRemove: (box) => box && render(null, box),
+    });
 
-  const isOwnUi = (node: Node | null) => node !== null && (node === ui.shadowHost || ui.shadowHost.contains(node));
+  const isOwnUi = (node: Node | null) => node !== null && ui !== undefined && (node === ui.shadowHost || ui.shadowHost.contains(node));
 
   function place(box: HTMLElement, range: Range) {
     const rects = range.getClientRects();
@@ -75,6 +79,13 @@ export async function startPassageNotes(ctx: ContentScriptContext): Promise<Pass
   }
 
   function draw() {
+    if (pending && !ui) {
+      void (uiMade ??= makeUi().then((made) => {
+        ui = made;
+      })).then(() => !ctx.isInvalid && draw());
+      return;
+    }
+    if (!ui) return;
     if (pending && !ui.mounted) ui.mount();
     const box = ui.mounted;
     if (!box) return;
@@ -132,7 +143,7 @@ export async function startPassageNotes(ctx: ContentScriptContext): Promise<Pass
     listen,
   );
   // The button and form follow their passage when the page scrolls.
-  addEventListener('scroll', () => pending && ui.mounted && place(ui.mounted, pending.range), { ...listen, passive: true });
+  addEventListener('scroll', () => pending && ui?.mounted && place(ui.mounted, pending.range), { ...listen, passive: true });
   ctx.onInvalidated(() => clearTimeout(timer));
 
   let last: Promise<PassageStatus> = Promise.resolve({ anchored: [], orphans: [] });

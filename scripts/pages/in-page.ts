@@ -102,8 +102,9 @@ export function settle(opts: SettleOptions): Promise<Settled> {
   };
   const scanned = (): boolean => performance.getEntriesByType('measure').some((m) => m.name.startsWith('backstory'));
   // The extension scans only after the page is parsed and the browser is idle (up to a second
-  // later): an unchanged count means nothing until its UI host, mounted just before the scan, is there.
-  const extensionStarted = (): boolean => document.querySelector('backstory-popover') !== null;
+  // later): an unchanged count means nothing until it has marked something (its UI host is then
+  // mounted) or recorded its first scan.
+  const extensionStarted = (): boolean => document.querySelector('backstory-popover') !== null || scanned();
   let last = -1;
   let since = started;
   return new Promise((done) => {

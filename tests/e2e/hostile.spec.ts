@@ -106,9 +106,11 @@ test.describe('hostile pages', () => {
     await expect.poll(async () => (await marks(page)).filter((m) => m.id !== 'plain')).toEqual([]);
   });
 
-  test('attributes-only: nothing is marked', async ({ context, server }) => {
+  test('attributes-only: nothing is marked, and a page without names gets nothing added, not even the card host', async ({ context, server }) => {
     const { page } = await openFixture(context, server, 'attributes-only.html');
     expect(await marks(page)).toEqual([]);
+    expect(await page.locator('backstory-popover').count()).toBe(0);
+    expect(await page.locator('style[wxt-shadow-root-document-styles]').count()).toBe(0);
   });
 
   test('rtl: Latin names inside Arabic and Hebrew text are marked', async ({ context, server }) => {
