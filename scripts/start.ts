@@ -111,7 +111,10 @@ async function screenshotPopover(page: Page, name: string): Promise<string> {
     throw new Error(`${text} not found`);
   }, name);
   await page.mouse.move(point.x, point.y);
-  await page.getByRole('dialog', { name }).waitFor({ state: 'visible', timeout: 15_000 });
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  // The card fades in: the picture is taken once its animations are over.
+  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   const dir = resolve('.tmp');
   mkdirSync(dir, { recursive: true });
   const path = resolve(dir, 'demo-popover.png');
