@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { EntityType } from '../../lib/dataset/types';
+import { lazy } from '../../lib/content/lazy';
 import { PopoverController, type PageMark } from '../../lib/content/popover-controller';
 import { send } from '../../lib/messages/client';
 import { createPageRouter } from '../../lib/messages/page';
@@ -47,17 +48,12 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   const sightings = createSightingRecorder(() => pageInfo(document, location.href));
   const passages = await startPassageNotes(ctx);
 
-  /** The card's UI (a shadow-root host with its styles), made the first time the page has a mark. */
-  let ui: Awaited<ReturnType<typeof makeUi>> | undefined;
-  let uiMade: Promise<void> | null = null;
   let controller: PopoverController | undefined;
-  /** Mounts the UI once the page has marks: a page without names gets nothing added and pays nothing. */
-  const showUi = (): Promise<void> =>
-    (uiMade ??= makeUi().then((made) => {
-      ui = made;
-    })).then(() => {
-      if (ui && !ui.mounted && !ctx.isInvalid && isEnabledFor(settings, location.href) && annotator.marks().length) ui.mount();
-    });
+  /** Mounts the card's UI once the page has marks: a page without names gets nothing added and pays nothing. */
+  const showUi = async (): Promise<void> => {
+    const ui = await cardUi.get();
+    if (!ui.mounted && !ctx.isInvalid && isEnabledFor(settings, location.href)) ui.mount();
+  };
 
   const annotator = createAnnotator({
     root: document,
@@ -67,13 +63,14 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
     typeOf,
     onChange: (summary) => {
       sightings.seen(summary.map((s) => s.entityId));
-      if (summary.length && !ui?.mounted) void showUi();
+      if (summary.length && !cardUi.current?.mounted) void showUi();
     },
   });
   ctx.onInvalidated(() => highlighter.dispose());
 
-  function makeUi() {
-    return createShadowRootUi(ctx, {
+  /** The card's UI (a shadow-root host with its styles), made the first time the page has a mark. */
+  const cardUi = lazy(() =>
+    createShadowRootUi(ctx, {
       name: UI_TAG,
       position: 'inline',
       anchor: 'html',
@@ -95,8 +92,8 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
         return controller;
       },
       onRemove: (c) => c?.destroy(),
-    });
-  }
+    }),
+  );
 
   const apply = async (next: Settings) => {
     const was = isEnabledFor(settings, location.href);

@@ -11,6 +11,7 @@ import NoteComposer from '../../components/NoteComposer';
 import composerCss from '../../components/note-composer.css?inline';
 import { describe } from '../../lib/anchoring/anchor';
 import type { PassageSelectors } from '../../lib/anchoring/types';
+import { lazy } from '../../lib/content/lazy';
 import { noteableRange, noteHighlights, placePassages } from '../../lib/content/passage-marks';
 import { send } from '../../lib/messages/client';
 import type { PassageStatus } from '../../lib/messages/page';
@@ -44,9 +45,7 @@ export async function startPassageNotes(ctx: ContentScriptContext): Promise<Pass
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   /** The form's UI (a shadow-root host with its styles), made the first time a passage is selected. */
-  let ui: Awaited<ReturnType<typeof makeUi>> | undefined;
-  let uiMade: Promise<void> | null = null;
-  const makeUi = () =>
+  const formUi = lazy(() =>
     createShadowRootUi(ctx, {
       name: NOTES_UI_TAG,
       position: 'inline',
@@ -62,9 +61,13 @@ export async function startPassageNotes(ctx: ContentScriptContext): Promise<Pass
         return box;
       },
       onRemove: (box) => box && render(null, box),
-    });
+    }),
+  );
 
-  const isOwnUi = (node: Node | null) => node !== null && ui !== undefined && (node === ui.shadowHost || ui.shadowHost.contains(node));
+  const isOwnUi = (node: Node | null) => {
+    const host = formUi.current?.shadowHost;
+    return node !== null && host !== undefined && (node === host || host.contains(node));
+  };
 
   function place(box: HTMLElement, range: Range) {
     const rects = range.getClientRects();
@@ -79,10 +82,9 @@ export async function startPassageNotes(ctx: ContentScriptContext): Promise<Pass
   }
 
   function draw() {
+    const ui = formUi.current;
     if (pending && !ui) {
-      void (uiMade ??= makeUi().then((made) => {
-        ui = made;
-      })).then(() => !ctx.isInvalid && draw());
+      void formUi.get().then(() => !ctx.isInvalid && draw());
       return;
     }
     if (!ui) return;
@@ -143,7 +145,14 @@ export async function startPassageNotes(ctx: ContentScriptContext): Promise<Pass
     listen,
   );
   // The button and form follow their passage when the page scrolls.
-  addEventListener('scroll', () => pending && ui?.mounted && place(ui.mounted, pending.range), { ...listen, passive: true });
+  addEventListener(
+    'scroll',
+    () => {
+      const box = formUi.current?.mounted;
+      if (pending && box) place(box, pending.range);
+    },
+    { ...listen, passive: true },
+  );
   ctx.onInvalidated(() => clearTimeout(timer));
 
   let last: Promise<PassageStatus> = Promise.resolve({ anchored: [], orphans: [] });
