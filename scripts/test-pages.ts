@@ -3,7 +3,7 @@
  *
  * Loads every saved page in DIR (`NAME/source.html` folders or loose .html files) in Chromium
  * without and with the built extension, served from localhost with every other host failing at
- * once, and fails when the extension breaks any page: page errors it adds, visible text or DOM it
+ * once and images off, and fails when the extension breaks any page: page errors it adds, visible text or DOM it
  * changes, layout shift, or errors of its own. Writes docs/pages-report.md (a partial run with
  * --only writes .tmp/pages-report.md instead) and .tmp/pages-report.json. The last line printed is
  * `N passed, N failed`.

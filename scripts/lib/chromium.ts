@@ -47,6 +47,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number } | null;
+  /** More Chromium flags, after the quiet ones. */
+  args?: string[];
 }
 
 /** A browser context with Backstory loaded, and the extension's id. */
@@ -65,7 +67,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     headless: opts.headless ?? true,
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport === undefined ? { width: 1280, height: 900 } : opts.viewport,
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    args: [...QUIET_FLAGS, ...(opts.args ?? []), `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
