@@ -15,6 +15,15 @@ describe('highlightCss', () => {
     expect(css).not.toContain('text-decoration');
   });
 
+  it('leaves printed pages alone', () => {
+    for (const style of ['underline', 'background'] as const) {
+      const css = highlightCss(style);
+      expect(css.startsWith('@media not print {')).toBe(true);
+      expect(css.trim().endsWith('}')).toBe(true);
+      expect(css.indexOf('::highlight(')).toBeGreaterThan(css.indexOf('@media not print'));
+    }
+  });
+
   it('draws nothing for "none" (cards then open by keyboard)', () => {
     expect(highlightCss('none')).toBe('');
   });

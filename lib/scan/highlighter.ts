@@ -43,18 +43,18 @@ export const HIGHLIGHT_STYLES: Record<EntityType | 'entity', { tint: string; lin
 /**
  * The `::highlight()` rules for every type, as stylesheet text, in the reader's style: an
  * underline per type, a background tint, or nothing visible (cards then open by keyboard only).
+ * Marks are for reading on screen: a printed article comes out as the page printed it.
  */
 export function highlightCss(style: HighlightStyle = 'underline'): string {
   if (style === 'none') return '';
-  return Object.entries(HIGHLIGHT_STYLES)
-    .map(([type, s]) => {
-      const look =
-        style === 'background'
-          ? `background-color: ${s.tint};`
-          : `text-decoration: underline ${s.style} ${s.line}; text-decoration-thickness: 2px; text-underline-offset: 2px;`;
-      return `::highlight(${highlightName(type as EntityType)}) { ${look} }`;
-    })
-    .join('\n');
+  const rules = Object.entries(HIGHLIGHT_STYLES).map(([type, s]) => {
+    const look =
+      style === 'background'
+        ? `background-color: ${s.tint};`
+        : `text-decoration: underline ${s.style} ${s.line}; text-decoration-thickness: 2px; text-underline-offset: 2px;`;
+    return `  ::highlight(${highlightName(type as EntityType)}) { ${look} }`;
+  });
+  return `@media not print {\n${rules.join('\n')}\n}`;
 }
 
 interface HighlightLike {

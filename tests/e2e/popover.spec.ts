@@ -208,6 +208,20 @@ test.describe('hover card', () => {
     await expect(dialog).toBeHidden();
   });
 
+  test('marks show on screen and stay off a printed page', async ({ context, server }) => {
+    const page = await context.newPage();
+    await openDemo(page, server, 'chinadaily');
+    const personLine = () =>
+      page.evaluate(() => {
+        const highlights = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+        const [range] = highlights.get('backstory-person')!;
+        return getComputedStyle(range!.startContainer.parentElement!, '::highlight(backstory-person)').textDecorationLine;
+      });
+    expect(await personLine()).toBe('underline');
+    await page.emulateMedia({ media: 'print' });
+    expect(await personLine()).toBe('none');
+  });
+
   test('follows the dark colour scheme, and screenshots of both themes', async ({ context, server }, testInfo) => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 900, height: 760 });
