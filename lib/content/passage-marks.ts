@@ -77,28 +77,31 @@ export function noteHighlights(doc: Document): NoteHighlights {
   const view = doc.defaultView as (Window & typeof globalThis & { Highlight: new () => HighlightLike }) | null;
   if (!view || !('highlights' in view.CSS) || typeof view.Highlight !== 'function') return { set: () => {}, dispose: () => {} };
   const registry = (view.CSS as unknown as { highlights: Map<string, HighlightLike> }).highlights;
-  const highlight = new view.Highlight();
-  // Above entity marks, so a noted passage reads as one stretch.
-  highlight.priority = 1;
-  const sheet = new view.CSSStyleSheet();
-  sheet.replaceSync(NOTE_HIGHLIGHT_CSS);
-  let styled = false;
+  // Made with the first noted passage: most pages have none and pay for no sheet.
+  let highlight: HighlightLike | undefined;
+  let sheet: CSSStyleSheet | undefined;
   return {
     set(ranges) {
-      highlight.clear();
-      for (const range of ranges) highlight.add(range);
-      if (ranges.length > 0 && !styled) {
-        styled = true;
+      if (ranges.length > 0 && !highlight) {
+        highlight = new view.Highlight();
+        // Above entity marks, so a noted passage reads as one stretch.
+        highlight.priority = 1;
+        sheet = new view.CSSStyleSheet();
+        sheet.replaceSync(NOTE_HIGHLIGHT_CSS);
         doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
       }
+      if (!highlight) return;
+      highlight.clear();
+      for (const range of ranges) highlight.add(range);
       if (ranges.length > 0) registry.set(NOTE_HIGHLIGHT, highlight);
       else if (registry.get(NOTE_HIGHLIGHT) === highlight) registry.delete(NOTE_HIGHLIGHT);
     },
     dispose() {
+      if (!highlight) return;
       highlight.clear();
       if (registry.get(NOTE_HIGHLIGHT) === highlight) registry.delete(NOTE_HIGHLIGHT);
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-      styled = false;
+      highlight = sheet = undefined;
     },
   };
 }

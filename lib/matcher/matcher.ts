@@ -245,7 +245,8 @@ class TrieMatcher implements Matcher {
     for (let t = 0; t < terms.length; t++) {
       const code = CASE_CODE[terms[t]!.case] ?? 2;
       this.caseCode[t] = code;
-      if (code === 1) continue;
+      // Names need nothing more; a received candidate expression already covers the rest.
+      if (code === 1 || (code === 2 && starts !== undefined)) continue;
       const key = normalizeAlias(terms[t]!.text);
       if (code === 0) this.exactText[t] = key;
       if (starts === undefined && key.length && (code === 2 || chars.cls[key.charCodeAt(0)]! & LOWER)) lowerPrefixes.add(foldedPrefix(chars, key));
