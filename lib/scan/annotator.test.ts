@@ -213,6 +213,28 @@ describe('createAnnotator', () => {
     expect(fake.adopted).toContain(shadow);
   });
 
+  it('finds shadow roots that components attach after the scan, and stops looking after the last check', async () => {
+    const late = el('late-quote');
+    const later = el('plain-widget');
+    page((b) => b.append(late, later, el('p', 'Kabul')));
+    // One look only, 5 ms after the scan read the hosts.
+    const { annotator, found, fake } = annotate({ lateShadowChecksMs: [5] });
+    await annotator.start();
+    expect(found()).toEqual([['Kabul', 'kabul']]);
+    // Defined after the scan: nothing changes in the light DOM that an observer would see.
+    const shadow = late.attachShadow({ mode: 'open' });
+    shadow.append(el('p', 'Taliban fighters'));
+    await vi.waitFor(() => expect(found().map(([t]) => t).sort()).toEqual(['Kabul', 'Taliban']));
+    expect(fake.adopted).toContain(shadow);
+    // The new root is followed like any other.
+    shadow.append(el('p', 'Sergei Lavrov'));
+    await vi.waitFor(() => expect(found().map(([t]) => t).sort()).toEqual(['Kabul', 'Sergei Lavrov', 'Taliban']));
+    // That was the last look: a root attached now is not searched for, and no timer is left.
+    later.attachShadow({ mode: 'open' }).append(el('p', 'Moscow'));
+    await annotator.idle();
+    expect(found().map(([t]) => t)).not.toContain('Moscow');
+  });
+
   it('picks up insertions, text changes and removals', async () => {
     const live = el('section', el('p', 'Kabul'));
     page((b) => b.append(live));

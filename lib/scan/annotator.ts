@@ -59,6 +59,12 @@ export interface AnnotatorOptions {
   debounceMs?: number;
   /** Gives the page the main thread (default: scheduler.yield / MessageChannel / setTimeout). */
   yieldToPage?: () => Promise<void>;
+  /**
+   * Delays between looks at custom elements read without a shadow root, in ms: a component
+   * defined or rendered after the scan attaches one without any change the page's observer sees.
+   * Default 0.25 s doubling up to 32 s (about a minute in all), then it stops looking.
+   */
+  lateShadowChecksMs?: readonly number[];
 }
 
 /** A running annotator. */
@@ -80,6 +86,7 @@ export interface Annotator {
 }
 
 const OBSERVED_ATTRIBUTES = ['hidden', 'open', 'style', 'class', 'contenteditable'];
+const LATE_SHADOW_CHECKS_MS = [250, 500, 1000, 2000, 4000, 8000, 16000, 32000];
 /** Characters matched between two looks at the clock inside one long text (a few ms of work at most). */
 const SLICE_CHARS = 16_384;
 /** Text nodes read between two looks at the clock. */
@@ -119,6 +126,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   /** Marks per dictionary term (an array, not a map by entity: one increment per mark). */
   const termCounts = new Int32Array(matcher.terms.length);
   const shadowRoots = new Set<ShadowRoot>();
+  /** Custom elements read without a shadow root, looked at again now and then (see lateShadowChecksMs). */
+  const rootless = new Set<Element>();
+  const lateChecks = options.lateShadowChecksMs ?? LATE_SHADOW_CHECKS_MS;
+  let lateTimer: ReturnType<typeof setTimeout> | null = null;
+  let lateStep = 0;
   /** Marks found but not drawn yet: block, mark, parent element of its start, block, mark, ... */
   const pending: (Node | Mark | Element | null)[] = [];
   let ordered: Mark[] | null = null;
@@ -301,10 +313,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       return gen === generation;
     };
     const onShadowRoot = (sr: ShadowRoot) => {
-      if (!shadowRoots.has(sr)) {
-        shadowRoots.add(sr);
-        observer?.observe(sr, observeOptions);
-      }
+      addShadowRoot(sr);
       pendingRoots.push(sr);
     };
     while (pendingRoots.length) {
@@ -324,7 +333,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       let sinceCheck = 0;
       /** Set when the page moved or removed the part being read while the scan gave it the thread. */
       let lost = false;
-      const walker = new TextWalker(root, ignore, state, onShadowRoot);
+      const walker = new TextWalker(root, ignore, state, onShadowRoot, awaitShadowRoot);
       for (let text = walker.next(); text; text = walker.next()) {
         let newRun = false;
         if (state.block !== block || state.breaks !== breaks) {
@@ -360,6 +369,46 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         schedule();
       }
     }
+  }
+
+  /** Follows a shadow root's changes and lets hit tests look into it; false when already known. */
+  function addShadowRoot(sr: ShadowRoot): boolean {
+    if (shadowRoots.has(sr)) return false;
+    shadowRoots.add(sr);
+    observer?.observe(sr, observeOptions);
+    return true;
+  }
+
+  /** Keeps a custom element read without a shadow root, to look at it again later. */
+  function awaitShadowRoot(host: Element) {
+    rootless.add(host);
+    if (lateTimer === null) {
+      lateStep = 0;
+      nextLateCheck();
+    }
+  }
+
+  function nextLateCheck() {
+    if (lateStep >= lateChecks.length) {
+      rootless.clear();
+      return;
+    }
+    lateTimer = setTimeout(checkLateShadowRoots, lateChecks[lateStep++]);
+  }
+
+  /** Scans the shadow roots attached since the hosts were read; gone hosts are forgotten. */
+  function checkLateShadowRoots() {
+    lateTimer = null;
+    for (const host of rootless) {
+      const sr = host.shadowRoot;
+      if (!host.isConnected) rootless.delete(host);
+      else if (sr) {
+        rootless.delete(host);
+        if (addShadowRoot(sr)) dirty.add(sr);
+      }
+    }
+    if (dirty.size) schedule();
+    if (rootless.size) nextLateCheck();
   }
 
   function report() {
@@ -475,6 +524,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     dirty.clear();
+    rootless.clear();
+    if (lateTimer !== null) clearTimeout(lateTimer);
+    lateTimer = null;
     pending.length = 0;
     dropBatch();
     prune = false;

@@ -9,6 +9,8 @@
 const SKIP = 1;
 const INLINE = 2;
 const SHADOW_HOST = 4;
+/** A custom element (a name with a hyphen): it may attach a shadow root after the walk. */
+const CUSTOM = 8;
 
 /** Elements whose text is never page prose, or is the reader's own input. */
 const SKIPPED_NAMES = [
@@ -40,7 +42,7 @@ function kindOf(name: string): number {
   const kind = KINDS.get(name);
   if (kind !== undefined) return kind;
   if (!name.includes('-')) return 0;
-  return name.startsWith('backstory-') ? SKIP : SHADOW_HOST;
+  return name.startsWith('backstory-') ? SKIP : SHADOW_HOST | CUSTOM;
 }
 
 /** Decides which elements the walk leaves out, with everything under them. */
@@ -101,7 +103,7 @@ export interface WalkState {
 /**
  * A resumable pass over the non-empty text nodes under `root` (not `root`'s own siblings), in
  * document order, updating `state` before returning each one. Open shadow roots met on the way
- * are handed to `onShadowRoot`, not walked.
+ * are handed to `onShadowRoot`, not walked; custom elements without one yet, to `onRootless`.
  *
  * The walk moves with the nodes' own firstChild / nextSibling links and keeps the elements it is
  * inside on a stack, so it never asks a node for its parent (nor pays for a TreeWalker's filter
@@ -135,6 +137,8 @@ export class TextWalker {
     private readonly ignore: SkipTest | undefined,
     private readonly state: WalkState,
     private readonly onShadowRoot?: (sr: ShadowRoot) => void,
+    /** Custom elements met without a shadow root: components defined or rendered later may attach one. */
+    private readonly onRootless?: (host: Element) => void,
   ) {
     this.rootElement = root.nodeType === 1 ? (root as Element) : null;
     this.current = root;
@@ -231,6 +235,7 @@ export class TextWalker {
       if (kind & SHADOW_HOST && this.onShadowRoot) {
         const sr = el.shadowRoot;
         if (sr) this.onShadowRoot(sr);
+        else if (kind & CUSTOM && this.onRootless) this.onRootless(el);
       }
       this.enteringKind = kind;
       this.step = 1;

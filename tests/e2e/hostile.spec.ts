@@ -30,6 +30,22 @@ async function waitForScan(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0);
 }
 
+/** Marks inside shadow roots, as "host id:text", sorted. */
+function shadowMarks(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const [highlight, ranges] of CSS.highlights) {
+      if (!highlight.startsWith('backstory')) continue;
+      for (const r of ranges as unknown as Iterable<AbstractRange>) {
+        const root = r.startContainer.getRootNode();
+        if (!(root instanceof ShadowRoot)) continue;
+        out.push(`${root.host.id}:${(r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset)}`);
+      }
+    }
+    return out.sort();
+  });
+}
+
 /** Every range in Backstory's highlights. */
 function marks(page: Page): Promise<MarkInfo[]> {
   return page.evaluate(() => {
@@ -157,12 +173,33 @@ test.describe('hostile pages', () => {
     }
   });
 
-  test('iframe-and-shadow: no errors, and the light DOM is marked', async ({ context, server }) => {
+  test('iframe-and-shadow: no errors; the light DOM and both shadow roots are marked', async ({ context, server }) => {
     const { page, errors } = await openFixture(context, server, 'iframe-and-shadow.html');
     await waitForMarks(page);
     expect((await marks(page)).some((m) => m.text === 'Sergei Lavrov' && m.connected)).toBe(true);
+    expect(await shadowMarks(page)).toEqual(expect.arrayContaining(['declarative:Sergei Lavrov', 'declarative:Zamir Kabulov', 'scripted:Taliban', 'scripted:Kabul']));
     await hoverText(page, 'Sergei Lavrov');
     await expect(card(page, 'Sergei Lavrov')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('late-component: a shadow root attached long after the page was read is marked, and its names open cards', async ({ context, server }) => {
+    const { page, errors } = await openFixture(context, server, 'late-component.html');
+    await waitForMarks(page);
+    expect(await shadowMarks(page)).toEqual([]);
+    await page.locator('#define').click();
+    await expect.poll(() => shadowMarks(page)).toEqual(['late:Kabul', 'late:Taliban']);
+    const box = await page.evaluate(() => {
+      const text = document.getElementById('late')!.shadowRoot!.querySelector('p')!.firstChild as Text;
+      const at = text.data.indexOf('Taliban');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 'Taliban'.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y, { steps: 2 });
+    await expect(card(page, 'Taliban')).toBeVisible();
     expect(errors).toEqual([]);
   });
 
