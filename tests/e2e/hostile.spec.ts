@@ -203,6 +203,21 @@ test.describe('hostile pages', () => {
     expect(errors).toEqual([]);
   });
 
+  test('spa: a single-page app moving to the next article records what it shows under the new article', async ({ context, server }) => {
+    const { page } = await openFixture(context, server, 'spa.html');
+    await waitForMarks(page);
+    await page.locator('#next').click();
+    await expect.poll(async () => (await marks(page)).map((m) => m.text).sort()).toEqual(['Sergei Lavrov', 'Zamir Kabulov']);
+    // On another page, Lavrov's card lists both articles he was seen on.
+    const other = (await openFixture(context, server, 'split-names.html')).page;
+    await waitForMarks(other);
+    await hoverText(other, 'Lavrov');
+    const dialog = card(other, 'Sergei Lavrov');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByText('SPA article two')).toBeVisible();
+    await expect(dialog.getByText('SPA article one')).toBeVisible();
+  });
+
   test('dom-churn: the static paragraph stays marked while the ticker is rewritten, without runaway rescans', async ({ context, server }) => {
     const { page, errors } = await openFixture(context, server, 'dom-churn.html');
     await waitForMarks(page);
