@@ -106,6 +106,32 @@ test.describe('notes', () => {
     await expect(listed.getByText('Passage not found on this page')).toHaveCount(0);
   });
 
+  test('in a single-page app, passage notes of the next article are found when the app moves to it', async ({ context, server }) => {
+    const passage = 'Zamir Kabulov met Sergei Lavrov';
+    const first = await openArticle(context, `${server}fixtures/hostile/spa.html`);
+    await first.page.locator('#next').click();
+    await expect(first.page).toHaveTitle('SPA article two');
+    await addPassageNote(first.page, passage, 'Noted on the second article.');
+
+    // Another visit starts on the first article; the app then moves to the second without loading.
+    const again = await openArticle(context, `${server}fixtures/hostile/spa.html`);
+    expect(await noteMarks(again.page)).toEqual([]);
+    await again.page.locator('#next').click();
+    await expect.poll(() => noteMarks(again.page)).toEqual([passage]);
+  });
+
+  test('a passage note on a body loaded late is found again once the body is in', async ({ context, server }) => {
+    const passage = 'Zamir Kabulov said the Taliban held Kabul';
+    const first = await openArticle(context, `${server}fixtures/hostile/late-body.html`);
+    await first.page.locator('#load').click();
+    await addPassageNote(first.page, passage, 'Noted on the late body.');
+
+    const again = await openArticle(context, `${server}fixtures/hostile/late-body.html`);
+    expect(await noteMarks(again.page)).toEqual([]);
+    await again.page.locator('#load').click();
+    await expect.poll(() => noteMarks(again.page)).toEqual([passage]);
+  });
+
   test('a passage rewritten since the note was written is an orphan: flagged, never marked', async ({ context, server, relaunch }) => {
     const { page } = await openArticle(context, `${server}fixtures/notes/article.html`);
     await addPassageNote(page, FIXTURE_PASSAGE, 'Weekly patrol schedules?');
