@@ -86,6 +86,8 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
     onChange: (summary) => {
       sightings.seen(summary.map((s) => s.entityId));
       if (summary.length && !cardUi.current?.mounted) void showUi();
+    },
+    onScanned: () => {
       // The page's text changed: a single-page app moved to another article, or the passage of a
       // note not found so far may have come in. Their passage notes are placed again.
       if (notesAt && (location.href !== notesAt || notesMissing)) placeNotesAgain();

@@ -235,6 +235,18 @@ describe('createAnnotator', () => {
     expect(found().map(([t]) => t)).not.toContain('Moscow');
   });
 
+  it('tells after every pass that the text was read, names or not', async () => {
+    page((b) => b.append(el('p', 'Kabul')));
+    const onScanned = vi.fn();
+    const { annotator, onChange } = annotate({ onScanned });
+    await annotator.start();
+    expect(onScanned).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    document.body.append(el('p', 'The talks lasted three hours.'));
+    await vi.waitFor(() => expect(onScanned).toHaveBeenCalledTimes(2));
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
   it('picks up insertions, text changes and removals', async () => {
     const live = el('section', el('p', 'Kabul'));
     page((b) => b.append(live));

@@ -45,6 +45,8 @@ export interface AnnotatorOptions {
   ignore?: (el: Element) => boolean;
   /** Called after each scan pass that changed the marks, with counts per entity (most marked first). */
   onChange?: (summary: EntityCount[]) => void;
+  /** Called after every scan pass, whether or not it changed the marks (the page's text changed). */
+  onScanned?: () => void;
   /** Where marks are drawn; defaults to `CSS.highlights` of `root`. */
   highlighter?: Highlighter;
   /** Caret under a point; defaults to caretPositionFromPoint / caretRangeFromPoint. */
@@ -433,7 +435,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     queue = queue.then(async () => {
       if (gen !== generation) return;
       await work(gen);
-      if (gen === generation) report();
+      if (gen !== generation) return;
+      report();
+      options.onScanned?.();
     });
     return queue;
   }
