@@ -8,9 +8,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { EntityType } from '../../lib/dataset/types';
 import { lazy } from '../../lib/content/lazy';
+import { followPassageNotes } from '../../lib/content/notes-follow';
 import { PopoverController, type PageMark } from '../../lib/content/popover-controller';
 import { send } from '../../lib/messages/client';
-import { createPageRouter, type PassageStatus } from '../../lib/messages/page';
+import { createPageRouter } from '../../lib/messages/page';
 import { charTables, decodeMatcher } from '../../lib/matcher';
 import { pageInfo } from '../../lib/page/page-info';
 import { createAnnotator, type Mark } from '../../lib/scan/annotator';
@@ -22,8 +23,6 @@ import { pageArticle } from './page-article';
 import { startPassageNotes } from './passage-notes';
 
 const UI_TAG = 'backstory-popover';
-/** Least time between two attempts to find passages not found yet, while the page keeps changing. */
-const NOTES_RETRY_MS = 1000;
 
 /** Starts Backstory on this page; everything stops when `ctx` is invalidated. */
 export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
@@ -48,27 +47,13 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   await quietMoment(1000);
   if (ctx.isInvalid) return;
   const sightings = createSightingRecorder(() => pageInfo(document, location.href));
-  /** Where the passage notes were last placed, whether some were not found, and when. */
-  let notesAt = '';
-  let notesMissing = false;
-  let notesTried = 0;
-  let notesAgain: number | undefined;
-  const notesPlaced = (status: PassageStatus): PassageStatus => {
-    notesAt = location.href;
-    notesMissing = status.orphans.length > 0;
-    notesTried = performance.now();
-    return status;
-  };
-  /** Places the passage notes again: at once for another article, else at most once a second. */
-  const placeNotesAgain = (): void => {
-    if (notesAgain !== undefined) return;
-    const wait = location.href !== notesAt ? 0 : Math.max(0, notesTried + NOTES_RETRY_MS - performance.now());
-    notesAgain = ctx.setTimeout(() => {
-      notesAgain = undefined;
-      void passages.refresh().then(notesPlaced);
-    }, wait);
-  };
+
   const passages = await startPassageNotes(ctx);
+  const notes = followPassageNotes({
+    place: () => passages.refresh(),
+    url: () => location.href,
+    later: (run, ms) => void ctx.setTimeout(run, ms),
+  });
 
   let controller: PopoverController | undefined;
   /** Mounts the card's UI once the page has marks: a page without names gets nothing added and pays nothing. */
@@ -88,9 +73,9 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
       if (summary.length && !cardUi.current?.mounted) void showUi();
     },
     onScanned: () => {
-      // The page's text changed: a single-page app moved to another article, or the passage of a
-      // note not found so far may have come in. Their passage notes are placed again.
-      if (notesAt && (location.href !== notesAt || notesMissing)) placeNotesAgain();
+      // The page's text changed: if a single-page app moved to another article, or some notes'
+      // passages were not found so far, the notes are placed again (see notes-follow).
+      notes.textChanged();
     },
   });
   ctx.onInvalidated(() => highlighter.dispose());
@@ -153,7 +138,7 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
       await (direction === 'next' ? controller.next() : controller.prev());
       return { ok: true };
     },
-    'page.notes': () => passages.refresh().then(notesPlaced),
+    'page.notes': () => passages.refresh().then(notes.placed),
     'page.noteSelection': () => ({ ok: passages.openForSelection() }),
   });
   const onMessage = (message: unknown) => route(message);
@@ -167,7 +152,7 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
     await annotator.start();
     // Visible in the page's performance timeline (DevTools, the robustness runner).
     performance.measure('backstory:scan', { start, end: performance.now() });
-    notesPlaced(await passages.setEnabled(true));
+    notes.placed(await passages.setEnabled(true));
   } else {
     await annotator.setEnabled(false);
   }
