@@ -170,7 +170,8 @@ describe('createAnnotator', () => {
       expect(mark.range.endContainer).toBe(node);
       expect(textOf(mark.range)).toBe(k % 2 ? 'Moscow' : (k >> 1) % 2 ? 'Lavrov' : 'Kabul');
     });
-  });
+    // 800 marks read back through happy-dom's ranges: seconds on a loaded machine, not a hang.
+  }, 30_000);
 
   it('skips scripts, form fields, editable and hidden regions, and its own UI', async () => {
     page((b) => {
@@ -233,6 +234,30 @@ describe('createAnnotator', () => {
     later.attachShadow({ mode: 'open' }).append(el('p', 'Moscow'));
     await annotator.idle();
     expect(found().map(([t]) => t)).not.toContain('Moscow');
+  });
+
+  it('reads the shadow root of a component added on its own', async () => {
+    page((b) => b.append(el('p', 'Kabul')));
+    const { annotator, found } = annotate();
+    await annotator.start();
+    const card = el('news-card');
+    card.attachShadow({ mode: 'open' }).append(el('p', 'Taliban fighters'));
+    document.body.append(card);
+    await vi.waitFor(() => expect(found().map(([t]) => t).sort()).toEqual(['Kabul', 'Taliban']));
+  });
+
+  it('gives components added later the quick looks again', async () => {
+    page((b) => b.append(el('first-widget'), el('p', 'Kabul')));
+    // A quick look, then a very late one: a host read after the quick look must not wait for it.
+    const { annotator, found } = annotate({ lateShadowChecksMs: [5, 60_000] });
+    await annotator.start();
+    await new Promise((r) => setTimeout(r, 20));
+    const added = el('news-quote');
+    document.body.append(added);
+    await vi.waitFor(() => expect(annotator.marks().length).toBe(1));
+    await annotator.idle();
+    added.attachShadow({ mode: 'open' }).append(el('p', 'Taliban fighters'));
+    await vi.waitFor(() => expect(found().map(([t]) => t).sort()).toEqual(['Kabul', 'Taliban']));
   });
 
   it('tells after every pass that the text was read, names or not', async () => {

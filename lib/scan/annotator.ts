@@ -383,11 +383,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   /** Keeps a custom element read without a shadow root, to look at it again later. */
   function awaitShadowRoot(host: Element) {
+    if (rootless.has(host)) return;
     rootless.add(host);
-    if (lateTimer === null) {
-      lateStep = 0;
-      nextLateCheck();
-    }
+    // A host just read (a page adding components as it scrolls) gets the quick looks too.
+    if (lateTimer !== null && lateStep <= 1) return;
+    if (lateTimer !== null) clearTimeout(lateTimer);
+    lateStep = 0;
+    nextLateCheck();
   }
 
   function nextLateCheck() {

@@ -115,7 +115,7 @@ export class TextWalker {
   /** The root itself when it is a text node (returned once), else null. */
   private single: Text | null = null;
   private readonly textRoot: boolean;
-  /** What the next call does first: 0 start at the root's first child, 1 descend into the current element, 2 move on. */
+  /** What the next call does first: 0 start at the root's first child, 1 descend into the current element, 2 move on, 3 nothing (an empty root). */
   private step = 0;
   /** The node the walk is at: the text last returned, or the element it is about to enter. */
   private current: Node;
@@ -149,6 +149,14 @@ export class TextWalker {
     } else {
       this.blocks = [this.rootElement && isInline(this.rootElement) ? blockOf(root) : root];
     }
+  }
+
+  /** Hands on an element's open shadow root, or the element itself when a custom one has none yet. */
+  private visitHost(el: Element, kind: number): void {
+    if (!(kind & SHADOW_HOST) || !this.onShadowRoot) return;
+    const sr = el.shadowRoot;
+    if (sr) this.onShadowRoot(sr);
+    else if (kind & CUSTOM && this.onRootless) this.onRootless(el);
   }
 
   /**
@@ -210,8 +218,15 @@ export class TextWalker {
         open.push(el);
         if (block) blocks.push(el);
       } else {
+        if (this.step === 3) return null;
+        // The root's own shadow root (a component rescanned on its own) is handed on like any other.
+        const el = this.rootElement;
+        if (el) this.visitHost(el, kindOf(el.localName));
         node = this.root.firstChild;
-        if (!node) return null;
+        if (!node) {
+          this.step = 3;
+          return null;
+        }
       }
       this.current = node;
       this.step = 2;
@@ -232,11 +247,7 @@ export class TextWalker {
         state.breaks++;
         continue;
       }
-      if (kind & SHADOW_HOST && this.onShadowRoot) {
-        const sr = el.shadowRoot;
-        if (sr) this.onShadowRoot(sr);
-        else if (kind & CUSTOM && this.onRootless) this.onRootless(el);
-      }
+      if (kind & SHADOW_HOST) this.visitHost(el, kind);
       this.enteringKind = kind;
       this.step = 1;
     }
