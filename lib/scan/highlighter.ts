@@ -43,18 +43,22 @@ export const HIGHLIGHT_STYLES: Record<EntityType | 'entity', { tint: string; lin
 /**
  * The `::highlight()` rules for every type, as stylesheet text, in the reader's style: an
  * underline per type, a background tint, or nothing visible (cards then open by keyboard only).
- * Marks are for reading on screen: a printed article comes out as the page printed it.
+ * Marks are for reading on screen: a printed article comes out as the page printed it. Under
+ * forced colours (high contrast) a tint would be painted over with the page's own background, so
+ * every style becomes an underline in the system's highlight colour, still dashed or dotted per type.
  */
 export function highlightCss(style: HighlightStyle = 'underline'): string {
   if (style === 'none') return '';
-  const rules = Object.entries(HIGHLIGHT_STYLES).map(([type, s]) => {
-    const look =
-      style === 'background'
-        ? `background-color: ${s.tint};`
-        : `text-decoration: underline ${s.style} ${s.line}; text-decoration-thickness: 2px; text-underline-offset: 2px;`;
-    return `  ::highlight(${highlightName(type as EntityType)}) { ${look} }`;
-  });
-  return `@media not print {\n${rules.join('\n')}\n}`;
+  const underline = (line: string, color: string) =>
+    `text-decoration: underline ${line} ${color}; text-decoration-thickness: 2px; text-underline-offset: 2px;`;
+  const rules = (look: (s: (typeof HIGHLIGHT_STYLES)[keyof typeof HIGHLIGHT_STYLES]) => string) =>
+    Object.entries(HIGHLIGHT_STYLES)
+      .map(([type, s]) => `  ::highlight(${highlightName(type as EntityType)}) { ${look(s)} }`)
+      .join('\n');
+  const screen = rules((s) => (style === 'background' ? `background-color: ${s.tint};` : underline(s.style, s.line)));
+  const forced = rules((s) => `background-color: transparent; ${underline(s.style, 'Highlight')}`);
+  // (`not` negates a whole media query, so the forced-colours rules nest inside the screen ones.)
+  return `@media not print {\n${screen}\n  @media (forced-colors: active) {\n${forced}\n  }\n}`;
 }
 
 interface HighlightLike {

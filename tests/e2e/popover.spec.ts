@@ -208,18 +208,27 @@ test.describe('hover card', () => {
     await expect(dialog).toBeHidden();
   });
 
-  test('marks show on screen and stay off a printed page', async ({ context, server }) => {
+  test('marks show on screen, stay off a printed page, and keep an underline under forced colours', async ({ context, server }) => {
     const page = await context.newPage();
     await openDemo(page, server, 'chinadaily');
-    const personLine = () =>
+    const personLook = () =>
       page.evaluate(() => {
         const highlights = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
         const [range] = highlights.get('backstory-person')!;
-        return getComputedStyle(range!.startContainer.parentElement!, '::highlight(backstory-person)').textDecorationLine;
+        const style = getComputedStyle(range!.startContainer.parentElement!, '::highlight(backstory-person)');
+        return { line: style.textDecorationLine, color: style.textDecorationColor, background: style.backgroundColor };
       });
-    expect(await personLine()).toBe('underline');
+    const screen = await personLook();
+    expect(screen.line).toBe('underline');
     await page.emulateMedia({ media: 'print' });
-    expect(await personLine()).toBe('none');
+    expect((await personLook()).line).toBe('none');
+    // High contrast: the system's highlight colour instead of the tint and the amber line.
+    await page.emulateMedia({ media: 'screen', forcedColors: 'active' });
+    const forced = await personLook();
+    expect(forced.line).toBe('underline');
+    expect(forced.color).not.toBe(screen.color);
+    // Transparent (forced colours may rewrite its channels, never its alpha).
+    expect(forced.background).toMatch(/^rgba\(\d+, \d+, \d+, 0\)$/);
   });
 
   test('follows the dark colour scheme, and screenshots of both themes', async ({ context, server }, testInfo) => {
