@@ -13,6 +13,8 @@ interface MarkInfo {
   text: string;
   id: string;
   connected: boolean;
+  /** The id of the shadow host it is in; null in the document itself. */
+  host: string | null;
 }
 
 /** Opens a fixture, collecting the page's uncaught errors, and waits for the first scan to finish. */
@@ -31,19 +33,8 @@ async function waitForScan(page: Page): Promise<void> {
 }
 
 /** Marks inside shadow roots, as "host id:text", sorted. */
-function shadowMarks(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const [highlight, ranges] of CSS.highlights) {
-      if (!highlight.startsWith('backstory')) continue;
-      for (const r of ranges as unknown as Iterable<AbstractRange>) {
-        const root = r.startContainer.getRootNode();
-        if (!(root instanceof ShadowRoot)) continue;
-        out.push(`${root.host.id}:${(r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset)}`);
-      }
-    }
-    return out.sort();
-  });
+async function shadowMarks(page: Page): Promise<string[]> {
+  return (await marks(page)).flatMap((m) => (m.host === null ? [] : [`${m.host}:${m.text}`])).sort();
 }
 
 /** Every range in Backstory's highlights. */
@@ -57,7 +48,9 @@ function marks(page: Page): Promise<MarkInfo[]> {
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);
         const element = r.startContainer instanceof Element ? r.startContainer : r.startContainer.parentElement;
-        out.push({ highlight, text: range.toString().replace(/\s+/g, ' '), id: element?.closest('[id]')?.id ?? '', connected: r.startContainer.isConnected });
+        const root = r.startContainer.getRootNode();
+        const host = root instanceof ShadowRoot ? root.host.id : null;
+        out.push({ highlight, text: range.toString().replace(/\s+/g, ' '), id: element?.closest('[id]')?.id ?? '', connected: r.startContainer.isConnected, host });
       }
     }
     return out;
