@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'entrypoints/**/*.test.tsx', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // The page styles' text is read by tests of the rules (other CSS imports stay empty).
+    css: { include: [/page-styles\.css/] },
   },
 });

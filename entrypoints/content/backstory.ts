@@ -26,23 +26,21 @@ const UI_TAG = 'backstory-popover';
 
 /** Starts Backstory on this page; everything stops when `ctx` is invalidated. */
 export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
-  // The matcher's character tables (a few milliseconds) are decoded now, while the page has
-  // nothing to parse yet, rather than in the same task as the rest of the start.
+  const loaded = Promise.all([loadSettings(), send('dictionary.get', {})]);
+  // The matcher's character tables (a few milliseconds) are decoded while those are on their way.
   charTables();
-  let settings: Settings = await loadSettings();
-  // Adopting the highlight stylesheet restyles the page once: do it before the page has much to restyle.
-  const highlighter = cssHighlighter(document, settings.highlightStyle);
-  const dictionary = await send('dictionary.get', {});
+  const [stored, dictionary] = await loaded;
+  let settings: Settings = stored;
   if (ctx.isInvalid) return;
+  const highlighter = cssHighlighter(document, settings.highlightStyle);
 
   const entities = new Map(dictionary.entities.map((e) => [e.id, e]));
   const typeOf = (id: string): EntityType | undefined => entities.get(id)?.type;
   // Compiled once in the background, with the expression that finds where names may start:
   // decoding only copies typed arrays and builds that one RegExp.
   const matcher = decodeMatcher(dictionary.matcher);
-  // Everything else waits for the page to be parsed: work interleaved with parsing makes the
-  // parser yield, the page paint half-built and then shift, and each parsed chunk a rescan.
-  // Then for a quiet moment (at most a second), so the page's own start-up scripts go first.
+  // The script starts once the page is parsed (document_idle); scanning also waits for a quiet
+  // moment (at most a second), so the page's own start-up scripts go first.
   await domReady();
   await quietMoment(1000);
   if (ctx.isInvalid) return;

@@ -1,11 +1,17 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startBackstory } from './backstory';
+// The marks' styles, injected by the manifest before the page is parsed (see page-styles.css).
+import '../../lib/scan/page-styles.css';
 
 /** Backstory on every web page: marks known names and shows their card on hover. */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_start',
-  // The card's styles are adopted by its own shadow root; there is no content CSS file to inject.
-  cssInjectionMode: 'manual',
+  // After the page is parsed, at the moment the browser picks for page-load speed. Evaluated at
+  // document start, this script made the browser paint some pages half-parsed, and they then
+  // shifted (on one, the first box's margin collapsed into <body> late: 22 px).
+  runAt: 'document_idle',
+  // Only the page styles go in the manifest's CSS (the browser injects it at document start,
+  // whatever runAt says); the card's styles are imported inline and adopted by its shadow root.
+  cssInjectionMode: 'manifest',
   main: (ctx) => startBackstory(ctx),
 });

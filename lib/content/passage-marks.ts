@@ -6,12 +6,7 @@
 import { anchor } from '../anchoring/anchor';
 import { TextIndex } from '../anchoring/page-text';
 import type { PassageSelectors } from '../anchoring/types';
-
-/** Name of the highlight that marks noted passages in `CSS.highlights`. */
-export const NOTE_HIGHLIGHT = 'backstory-note';
-
-/** A yellow marker tint: distinct from every entity style, and readable on light and dark pages. */
-export const NOTE_HIGHLIGHT_CSS = `::highlight(${NOTE_HIGHLIGHT}) { background-color: rgba(255, 214, 10, 0.45); }`;
+import { NOTE_HIGHLIGHT } from '../scan/page-styles';
 
 /** What placing needs of a note. */
 export interface PassageNoteLike {
@@ -62,7 +57,7 @@ export function noteableRange(selection: Selection | null, isOwnUi: (node: Node)
 export interface NoteHighlights {
   /** Shows exactly these ranges (the previous ones are dropped). */
   set(ranges: readonly AbstractRange[]): void;
-  /** Removes the highlight and its style. */
+  /** Removes the highlight. */
   dispose(): void;
 }
 
@@ -77,18 +72,15 @@ export function noteHighlights(doc: Document): NoteHighlights {
   const view = doc.defaultView as (Window & typeof globalThis & { Highlight: new () => HighlightLike }) | null;
   if (!view || !('highlights' in view.CSS) || typeof view.Highlight !== 'function') return { set: () => {}, dispose: () => {} };
   const registry = (view.CSS as unknown as { highlights: Map<string, HighlightLike> }).highlights;
-  // Made with the first noted passage: most pages have none and pay for no sheet.
+  // Made with the first noted passage: most pages have none. Its style is in the page styles,
+  // which the manifest injects (page-styles.css).
   let highlight: HighlightLike | undefined;
-  let sheet: CSSStyleSheet | undefined;
   return {
     set(ranges) {
       if (ranges.length > 0 && !highlight) {
         highlight = new view.Highlight();
         // Above entity marks, so a noted passage reads as one stretch.
         highlight.priority = 1;
-        sheet = new view.CSSStyleSheet();
-        sheet.replaceSync(NOTE_HIGHLIGHT_CSS);
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
       }
       if (!highlight) return;
       highlight.clear();
@@ -100,8 +92,7 @@ export function noteHighlights(doc: Document): NoteHighlights {
       if (!highlight) return;
       highlight.clear();
       if (registry.get(NOTE_HIGHLIGHT) === highlight) registry.delete(NOTE_HIGHLIGHT);
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-      highlight = sheet = undefined;
+      highlight = undefined;
     },
   };
 }

@@ -1,45 +1,79 @@
 import { describe, expect, it } from 'vitest';
-import { highlightCss, highlightName } from './highlighter';
+import { cssHighlighter } from './highlighter';
+import { PAGE_STYLES_CSS } from './page-styles';
 
-/** The rules for ordinary screens (before the forced-colours block). */
-const screenRules = (css: string) => css.split('@media (forced-colors: active)')[0]!;
+class FakeSheet {
+  text = '';
+  replaceSync(text: string) {
+    this.text = text;
+  }
+}
+class FakeHighlight extends Set<AbstractRange> {}
 
-describe('highlightCss', () => {
-  it('draws a per-type underline by default', () => {
-    const css = screenRules(highlightCss());
-    expect(css).toContain(`::highlight(${highlightName('person')})`);
-    expect(css).toContain('text-decoration: underline solid');
-    expect(css).not.toContain('background-color');
+/** A document with a highlight registry (its styles come from the manifest, not from here). */
+function fakeDocument() {
+  const registry = new Map<string, FakeHighlight>();
+  const doc = { adoptedStyleSheets: [], defaultView: { CSS: { highlights: registry }, Highlight: FakeHighlight, CSSStyleSheet: FakeSheet } };
+  return { doc: doc as unknown as Document, registry };
+}
+const range = (n: number) => ({ startOffset: n }) as unknown as AbstractRange;
+const shadowRoot = () => ({ adoptedStyleSheets: [] as FakeSheet[] }) as unknown as ShadowRoot & { adoptedStyleSheets: FakeSheet[] };
+
+describe('cssHighlighter', () => {
+  it('registers one highlight per type under the names of the reader’s style', () => {
+    const { doc, registry } = fakeDocument();
+    const h = cssHighlighter(doc, 'background');
+    h.addAll([range(1), range(2)], 'person');
+    h.addAll([range(3)], undefined);
+    expect([...registry.keys()].sort()).toEqual(['backstory-entity-tint', 'backstory-person-tint']);
+    expect(registry.get('backstory-person-tint')!.size).toBe(2);
   });
 
-  it('tints the background when the reader chooses it', () => {
-    const css = screenRules(highlightCss('background'));
-    expect(css).toContain('background-color: rgba(255, 183, 0, 0.22)');
-    expect(css).not.toContain('text-decoration');
+  it('leaves the document’s stylesheets alone, and gives shadow roots one shared copy of the page styles', () => {
+    const { doc } = fakeDocument();
+    const h = cssHighlighter(doc);
+    h.addAll([range(1)], 'person');
+    expect(doc.adoptedStyleSheets).toEqual([]);
+    const a = shadowRoot();
+    const b = shadowRoot();
+    h.adopt(a);
+    h.adopt(a);
+    h.adopt(b);
+    expect(a.adoptedStyleSheets).toHaveLength(1);
+    expect(a.adoptedStyleSheets[0]).toBe(b.adoptedStyleSheets[0]);
+    expect(a.adoptedStyleSheets[0]!.text).toBe(PAGE_STYLES_CSS);
   });
 
-  it('leaves printed pages alone', () => {
-    for (const style of ['underline', 'background'] as const) {
-      const css = highlightCss(style);
-      expect(css.startsWith('@media not print {')).toBe(true);
-      expect(css.trim().endsWith('}')).toBe(true);
-      expect(css.indexOf('::highlight(')).toBeGreaterThan(css.indexOf('@media not print'));
-    }
+  it('switches style by moving the same highlights to other names, touching no stylesheet', () => {
+    const { doc, registry } = fakeDocument();
+    const h = cssHighlighter(doc);
+    const root = shadowRoot();
+    h.adopt(root);
+    h.addAll([range(1)], 'place');
+    const place = registry.get('backstory-place');
+    const sheet = root.adoptedStyleSheets[0]!;
+    h.setStyle!('none');
+    expect([...registry.keys()]).toEqual(['backstory-place-plain']);
+    expect(registry.get('backstory-place-plain')).toBe(place);
+    h.setStyle!('underline');
+    expect([...registry.keys()]).toEqual(['backstory-place']);
+    h.addAll([range(2)], 'place');
+    expect(registry.get('backstory-place')!.size).toBe(2);
+    expect(root.adoptedStyleSheets).toEqual([sheet]);
+    expect(sheet.text).toBe(PAGE_STYLES_CSS);
   });
 
-  it('turns every style into an underline in the system highlight colour under forced colours', () => {
-    for (const style of ['underline', 'background'] as const) {
-      const forced = highlightCss(style).split('@media (forced-colors: active) {')[1]!;
-      expect(forced).toContain(`::highlight(${highlightName('place')}) { background-color: transparent; text-decoration: underline dashed Highlight;`);
-      expect(forced).not.toContain('rgba');
-    }
-  });
-
-  it('draws nothing for "none" (cards then open by keyboard)', () => {
-    expect(highlightCss('none')).toBe('');
-  });
-
-  it('names the generic style for unknown types', () => {
-    expect(highlightName(undefined)).toBe('backstory-entity');
+  it('clears marks but keeps the styles; dispose removes its highlights and shadow-root styles', () => {
+    const { doc, registry } = fakeDocument();
+    const h = cssHighlighter(doc);
+    const root = shadowRoot();
+    h.adopt(root);
+    h.addAll([range(1)], 'term');
+    h.clear();
+    expect(registry.get('backstory-term')!.size).toBe(0);
+    expect(root.adoptedStyleSheets).toHaveLength(1);
+    h.dispose();
+    expect(registry.size).toBe(0);
+    expect(root.adoptedStyleSheets).toHaveLength(0);
   });
 });

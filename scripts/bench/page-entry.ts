@@ -2,6 +2,7 @@
 import { compileMatcher } from '../../lib/matcher';
 import { createAnnotator } from '../../lib/scan/annotator';
 import { cssHighlighter } from '../../lib/scan/highlighter';
+import { adoptSheet, PAGE_STYLES_CSS } from '../../lib/scan/page-styles';
 import { yieldToPage } from '../../lib/scan/yield';
 
 /** The floor: visit every text node of the body once and read its text. */
@@ -12,4 +13,11 @@ function bareWalk(doc: Document): number {
   return chars;
 }
 
-(globalThis as Record<string, unknown>).backstoryBench = { compileMatcher, createAnnotator, cssHighlighter, yieldToPage, bareWalk };
+/** What the extension's manifest does before the page is parsed: give the document the page styles. */
+function adoptPageStyles(doc: Document): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(PAGE_STYLES_CSS);
+  adoptSheet(doc, sheet);
+}
+
+(globalThis as Record<string, unknown>).backstoryBench = { compileMatcher, createAnnotator, cssHighlighter, adoptPageStyles, yieldToPage, bareWalk };

@@ -84,6 +84,11 @@ async function poll(bidi: BidiConnection, context: string, expression: string, w
 
 const MARKED = `[...CSS.highlights].some(([name, h]) => name.startsWith('backstory') && name !== 'backstory-note' && h.size > 0)`;
 const NOTE_MARKED = `(CSS.highlights.get('backstory-note')?.size ?? 0) > 0`;
+/** The underline a person mark is drawn with, from the stylesheet the manifest injects. */
+const PERSON_LINE = `(() => {
+  const [range] = CSS.highlights.get('backstory-person') ?? [];
+  return range ? getComputedStyle(range.startContainer.parentElement, '::highlight(backstory-person)').textDecorationLine : '';
+})()`;
 const CARD_NAME = `(() => {
   const root = document.querySelector('backstory-popover')?.shadowRoot;
   const dialog = root?.querySelector('[role="dialog"]');
@@ -151,6 +156,9 @@ export async function runFirefoxJourney(log: (line: string) => void = console.lo
     await bidi.send('browsingContext.navigate', { context, url: page, wait: 'complete' });
     await poll(bidi, context, MARKED, 'names to be marked on the demo page');
     log('ok - names are marked on the demo page');
+    const line = await poll(bidi, context, PERSON_LINE, 'a person mark to be styled');
+    if (line !== 'underline') throw new Error(`A person mark is drawn with "${String(line)}", not an underline`);
+    log('ok - the marks are drawn with the page styles');
 
     const point = JSON.parse(String(await poll(bidi, context, pointOf('Sergei Lavrov'), '"Sergei Lavrov" on the page'))) as { x: number; y: number };
     await bidi.send('input.performActions', {

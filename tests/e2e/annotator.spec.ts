@@ -3,8 +3,8 @@
 // hit-testing and switching off.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { benchBundle } from '../../scripts/bench/bundle';
 import { chromiumPath, QUIET_FLAGS } from '../../scripts/lib/chromium';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -30,8 +30,7 @@ let bundle: string;
 test.beforeAll(async () => {
   // A missing Chromium fails with the install hint rather than skipping.
   browser = await chromium.launch({ executablePath: chromiumPath(), args: QUIET_FLAGS });
-  const out = await build({ entryPoints: [path.join(root, 'scripts/bench/page-entry.ts')], bundle: true, format: 'iife', write: false });
-  bundle = out.outputFiles[0]!.text;
+  bundle = await benchBundle();
 });
 test.afterAll(async () => browser?.close());
 

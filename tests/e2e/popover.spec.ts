@@ -231,6 +231,23 @@ test.describe('hover card', () => {
     expect(forced.background).toMatch(/^rgba\(\d+, \d+, \d+, 0\)$/);
   });
 
+  test('the marks’ styles are in the page before it is parsed, so marking it later restyles nothing', async ({ context, server }) => {
+    const page = await context.newPage();
+    // Reads the style a person mark would have as soon as <body> exists, long before the content
+    // script runs (document_idle). A string, so the page needs none of the test's helpers.
+    await page.addInitScript({
+      content: `new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        observer.disconnect();
+        window.__personLine = getComputedStyle(document.documentElement, '::highlight(backstory-person)').textDecorationLine;
+      }).observe(document, { childList: true, subtree: true });`,
+    });
+    await openDemo(page, server, 'sputnik');
+    expect(await page.evaluate(() => (window as unknown as { __personLine?: string }).__personLine)).toBe('underline');
+    // Nothing was adopted afterwards: the document's own style sheets are all it has.
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+  });
+
   test('follows the dark colour scheme, and screenshots of both themes', async ({ context, server }, testInfo) => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 900, height: 760 });

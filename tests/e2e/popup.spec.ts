@@ -103,6 +103,32 @@ test.describe('popup', () => {
     await waitForMarks(page);
   });
 
+  test('settings: the highlight style changes on the open page, moving marks between highlights without touching a stylesheet', async ({ context, server, extensionId }) => {
+    const { page, tabId } = await openDemoTab(context, server, 'chinadaily');
+    /** The person marks: under which highlight, how they look, and the page's own stylesheet counts. */
+    const look = () =>
+      page.evaluate(() => {
+        const highlights = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+        const name = [...highlights.keys()].find((k) => k.startsWith('backstory-person'))!;
+        const [range] = highlights.get(name)!;
+        const style = getComputedStyle(range!.startContainer.parentElement!, `::highlight(${name})`);
+        return { name, line: style.textDecorationLine, background: style.backgroundColor, sheets: document.styleSheets.length, adopted: document.adoptedStyleSheets.length };
+      });
+    const before = await look();
+    expect(before).toMatchObject({ name: 'backstory-person', line: 'underline', background: 'rgba(0, 0, 0, 0)', adopted: 0 });
+    const popup = await openPopupFor(context, extensionId, tabId);
+    await popup.getByRole('tab', { name: 'Settings' }).click();
+    await popup.getByRole('radio', { name: 'Background tint' }).check();
+    await page.waitForFunction(() => CSS.highlights.has('backstory-person-tint') && !CSS.highlights.has('backstory-person'));
+    expect(await look()).toEqual({ ...before, name: 'backstory-person-tint', line: 'none', background: 'rgba(255, 183, 0, 0.22)' });
+    await popup.getByRole('radio', { name: /^None/ }).check();
+    await page.waitForFunction(() => CSS.highlights.has('backstory-person-plain'));
+    expect(await look()).toEqual({ ...before, name: 'backstory-person-plain', line: 'none' });
+    await popup.getByRole('radio', { name: 'Underline' }).check();
+    await page.waitForFunction(() => CSS.highlights.has('backstory-person'));
+    expect(await look()).toEqual(before);
+  });
+
   test('keyboard only: type, arrow to a result, Enter, Escape back, arrow through tabs', async ({ context, server, extensionId }) => {
     const { tabId } = await openDemoTab(context, server, 'chinadaily');
     const popup = await openPopupFor(context, extensionId, tabId);
