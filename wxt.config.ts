@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { highlightRulesOnRoot } from './scripts/lib/highlight-rules';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -32,8 +33,8 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({
-    plugins: [preact()],
+  vite: (env) => ({
+    plugins: [preact(), highlightRulesOnRoot(env.browser)],
   }),
   zip: {
     excludeSources: ['test-results/**', 'playwright-report/**', '.tmp/**', 'docs/**', '.output/**'],

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { DictionaryTerm } from '../../lib/dataset/types';
+import { anchorHighlightRules } from '../lib/highlight-rules';
 import { benchBundle } from './bundle';
 import { dictionary, newsPage, SEED_TERMS } from './generate';
 
@@ -264,6 +265,38 @@ async function medianMarkJs(n: number, run: () => Promise<{ ms: number; marks: n
   return results.sort((a, b) => a.ms - b.ms)[results.length >> 1]!;
 }
 
+/** The page styles as each build injects them: none, anchored on :root (Chromium), universal (Firefox, shadow roots). */
+const RESTYLE_VARIANTS = (source: string) => ({ none: '', chromium: anchorHighlightRules(source), universal: source });
+
+/**
+ * The page's own full restyle (a custom property on :root and the body's colour change, then a
+ * forced layout: every element's style is recomputed), with the page styles in place from before
+ * the page was parsed, as the manifest puts them. Median of 9 restyles on each of 3 fresh pages.
+ */
+async function measureRestyle(browser: Browser, html: string, css: string): Promise<number> {
+  const perPage: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const page = await browser.newPage();
+    await page.route('**/*', (route) => (route.request().url() === URL_ ? route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }) : route.abort()));
+    if (css) await page.addInitScript({ content: `{ const s = new CSSStyleSheet(); s.replaceSync(${JSON.stringify(css)}); document.adoptedStyleSheets = [s]; }` });
+    await page.goto(URL_);
+    const ms = (await page.evaluate(`(() => {
+      const times = [];
+      for (let i = 0; i < 9; i++) {
+        const t = performance.now();
+        document.documentElement.style.setProperty('--bench-restyle', String(i));
+        document.body.style.color = i % 2 ? 'rgb(0, 0, 1)' : 'rgb(0, 0, 2)';
+        void document.body.offsetHeight;
+        times.push(performance.now() - t);
+      }
+      return times.sort((a, b) => a - b)[4];
+    })()`)) as number;
+    perPage.push(ms);
+    await page.close();
+  }
+  return perPage.sort((a, b) => a - b)[1]!;
+}
+
 const f = (ms: number | undefined) => (ms === undefined ? 'n/a' : ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en'));
 const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} KB`);
 
@@ -340,6 +373,7 @@ async function main() {
   const verdict: Verdict = { big: [] };
   const compileRows: string[] = [];
   const hoverRows: string[] = [];
+  const restyleRows: string[] = [];
   const notes: string[] = [];
   try {
     for (const dictSize of DICT_SIZES) {
@@ -383,6 +417,17 @@ async function main() {
         console.log(row);
       }
     }
+    if (!ONLY.length || ONLY.includes('restyle')) {
+      const variants = RESTYLE_VARIANTS(readFileSync(path.join(root, 'lib/scan/page-styles.css'), 'utf8'));
+      const names = dictionary(real, 1_000).filter((t) => t.case !== 'exact').map((t) => t.text);
+      for (const size of PAGE_SIZES) {
+        const html = newsPage(size, names, size + 1_000);
+        const [none, chromium_, universal] = [await measureRestyle(browser, html, variants.none), await measureRestyle(browser, html, variants.chromium), await measureRestyle(browser, html, variants.universal)];
+        const row = `| ${kb(size)} | ${f(none)} | ${f(chromium_)} (${(chromium_ / none).toFixed(2)}×) | ${f(universal)} (${(universal / none).toFixed(2)}×) |`;
+        restyleRows.push(row);
+        console.log(row);
+      }
+    }
     const version = browser.version();
     notes.push(`Chromium ${version}, headless, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}. Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end: on a shared machine, figures vary run to run.`);
   } finally {
@@ -421,6 +466,18 @@ The card asks "which mark is under the pointer?" at most once per frame while th
 | text | aliases | caret lookup | over a mark | anywhere |
 |---:|---:|---:|---:|---:|
 ${hoverRows.join('\n')}
+
+## The page's own restyles, with the page styles in place (ms, lower is better)
+
+Every page gets the marks' stylesheet, names or not, so it must not slow what the page does itself. A full restyle of the page (a custom property on \`:root\` and the body's colour change, then a forced layout), median of 9 on each of 3 fresh pages, with the stylesheet in place from before the page was parsed, as the manifest puts it:
+
+- **none**: no page styles (the page without the extension).
+- **as shipped (Chromium)**: every rule anchored on \`:root\` (\`:root::highlight(backstory-person)\`); Chromium's highlight inheritance passes the styles on to every descendant, so one element matches them.
+- **universal**: \`::highlight(backstory-person)\`, which every element matches, so every element's highlight styles are worked out at every restyle: what Firefox gets (it does not inherit highlight styles), and what shadow roots with marks adopt.
+
+| text | none | as shipped (Chromium) | universal |
+|---:|---:|---:|---:|
+${restyleRows.join('\n')}
 
 ## Compile (in the page; cold = first compile in the tab, including decoding the character tables once per tab)
 
