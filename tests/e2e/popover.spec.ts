@@ -3,9 +3,10 @@
  * keyboard stepping, viewport edges, a hostile page, dark mode, and the content for a person
  * quoted by both outlets and for an entity only one outlet mentions.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page, Worker } from '@playwright/test';
+import { CHROME_BUILD_DIR } from '../../scripts/lib/chromium';
 import { expect, hoverText, test, waitForMarks } from './fixtures';
 
 /** The card dialog for an entity (Playwright's role queries pierce the open shadow root). */
@@ -246,6 +247,17 @@ test.describe('hover card', () => {
     expect(await page.evaluate(() => (window as unknown as { __personLine?: string }).__personLine)).toBe('underline');
     // Nothing was adopted afterwards: the document's own style sheets are all it has.
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    // Every rule the manifest injects is anchored on :root (see scripts/lib/highlight-rules.ts),
+    // and the marks deep in the page still get the style, by highlight inheritance.
+    const manifest = JSON.parse(readFileSync(resolve(CHROME_BUILD_DIR, 'manifest.json'), 'utf8')) as { content_scripts: { css?: string[] }[] };
+    const shipped = manifest.content_scripts.flatMap((c) => c.css ?? []).map((file) => readFileSync(resolve(CHROME_BUILD_DIR, file), 'utf8')).join('\n');
+    expect(shipped).toContain(':root::highlight(backstory-person)');
+    expect(shipped).not.toMatch(/(?<!:root)::highlight\(/);
+    const deep = await page.evaluate(() => {
+      const [range] = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('backstory-person')!;
+      return getComputedStyle(range!.startContainer.parentElement!, '::highlight(backstory-person)').textDecorationLine;
+    });
+    expect(deep).toBe('underline');
   });
 
   test('follows the dark colour scheme, and screenshots of both themes', async ({ context, server }, testInfo) => {
