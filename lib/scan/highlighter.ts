@@ -18,7 +18,7 @@ export interface Highlighter {
   adopt(root: DocumentOrShadowRoot): void;
   /** Removes every highlight; the styles stay, so switching back on costs no style recalculation. */
   clear(): void;
-  /** Removes every highlight and the styles (a later `add` brings them back). */
+  /** Removes every highlight, and the styles it adopted into shadow roots (the document's come from the manifest). */
   dispose(): void;
   /** Switches how marks look (the reader's setting); optional for test highlighters. */
   setStyle?(style: HighlightStyle): void;
