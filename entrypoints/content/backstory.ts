@@ -41,7 +41,6 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   const matcher = decodeMatcher(dictionary.matcher);
   // The script starts once the page is parsed (document_idle); scanning also waits for a quiet
   // moment (at most a second), so the page's own start-up scripts go first.
-  await domReady();
   await quietMoment(1000);
   if (ctx.isInvalid) return;
   const sightings = createSightingRecorder(() => pageInfo(document, location.href));
@@ -154,12 +153,6 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   } else {
     await annotator.setEnabled(false);
   }
-}
-
-/** Resolves once the document has been parsed (the script starts at document_start). */
-function domReady(): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((done) => document.addEventListener('DOMContentLoaded', () => done(), { once: true }));
 }
 
 /** The controller measures and anchors to live Ranges; the annotator keeps cheap StaticRanges. */

@@ -13,10 +13,13 @@ function bareWalk(doc: Document): number {
   return chars;
 }
 
-/** What the extension's manifest does before the page is parsed: give the document the page styles. */
-function adoptPageStyles(doc: Document): void {
+/**
+ * What the extension's manifest does before the page is parsed: give the document the page styles
+ * (`css`: as the build ships them; by default as written).
+ */
+function adoptPageStyles(doc: Document, css: string = PAGE_STYLES_CSS): void {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(PAGE_STYLES_CSS);
+  sheet.replaceSync(css);
   adoptSheet(doc, sheet);
 }
 

@@ -73,13 +73,13 @@ async function openPage(browser: Browser, html: string, scripts: string[]): Prom
 }
 
 async function measureOurs(page: Page, terms: DictionaryTerm[]): Promise<OurResult> {
-  return page.evaluate(async ({ terms, iterations, warmup }) => {
+  return page.evaluate(async ({ terms, iterations, warmup, shippedCss }) => {
     type Bench = {
       compileMatcher: (t: unknown) => { byteLength: number };
       createAnnotator: (o: unknown) => { start(): Promise<void>; setEnabled(on: boolean): Promise<void>; marks(): unknown[] };
       yieldToPage: () => Promise<void>;
       cssHighlighter: (d: Document) => { clear(): void; dispose(): void };
-      adoptPageStyles: (d: Document) => void;
+      adoptPageStyles: (d: Document, css: string) => void;
       bareWalk: (d: Document) => number;
     };
     const b = (globalThis as unknown as { backstoryBench: Bench }).backstoryBench;
@@ -118,7 +118,7 @@ async function measureOurs(page: Page, terms: DictionaryTerm[]): Promise<OurResu
     // The page styles restyle a rendered page once when adopted; measured on its own. (The
     // extension's manifest injects them before the page is parsed, where they cost nothing.)
     t = performance.now();
-    b.adoptPageStyles(document);
+    b.adoptPageStyles(document, shippedCss);
     void document.body.offsetHeight;
     const stylesMs = performance.now() - t;
     const highlighter = b.cssHighlighter(document);
@@ -210,7 +210,7 @@ async function measureOurs(page: Page, terms: DictionaryTerm[]): Promise<OurResu
       longTasks: median(longCounts),
       stylesMs,
     };
-  }, { terms, iterations: ITERATIONS, warmup: WARMUP } as unknown as never);
+  }, { terms, iterations: ITERATIONS, warmup: WARMUP, shippedCss: SHIPPED_CSS } as unknown as never);
 }
 
 function escapeRe(s: string): string {
@@ -264,6 +264,9 @@ async function medianMarkJs(n: number, run: () => Promise<{ ms: number; marks: n
   }
   return results.sort((a, b) => a.ms - b.ms)[results.length >> 1]!;
 }
+
+/** The page styles as the Chromium build ships them (the scan is timed with these in place). */
+const SHIPPED_CSS = anchorHighlightRules(readFileSync(path.join(root, 'lib/scan/page-styles.css'), 'utf8'));
 
 /** The page styles as each build injects them: none, anchored on :root (Chromium), universal (Firefox, shadow roots). */
 const RESTYLE_VARIANTS = (source: string) => ({ none: '', chromium: anchorHighlightRules(source), universal: source });
@@ -445,7 +448,7 @@ Machine: ${notes.join(' ')}
 - **floor**: a bare TreeWalker over every text node, reading its text (no matching): the least any scanner pays.
 - **scan+mark**: Backstory's annotator, whole page: walk, match, one StaticRange per match, CSS Custom Highlights, then a forced layout. Median of ${ITERATIONS} after ${WARMUP} untimed runs, in one task.
 - **first scan**: the very first of those runs, before the engine has optimised the code: what a tab pays on its first page.
-- **styles (once)**: adopting the \`::highlight()\` stylesheet into the rendered page, which restyles it once. The extension never pays this: its manifest injects the stylesheet before the page is parsed.
+- **styles (once)**: adopting the page styles (as the Chromium build ships them, anchored on \`:root\`) into the rendered page, which restyles it once; the scans below run with them in place. The extension never pays this: its manifest injects the stylesheet before the page is parsed.
 - **longest slice / long tasks**: the same scan as it really runs, in chunks that yield to the page: the longest stretch between yields, and the number of tasks over 50 ms the browser reported (median of 3 runs).
 - **load**: the machine's 1-minute load average when the row started (2 cores: above 2, other work competes for them).
 - **mark.js**: on a fresh copy of the page, \`markRegExp\` with one alternation of every alias (longest first, Unicode word boundaries) and \`mark(array)\` (exact, case-sensitive), each including the layout its DOM changes cause. Number of marks in parentheses. "not run": skipped as far too slow at that size; "> 30 s": stopped.
