@@ -61,25 +61,26 @@ const FILLER = (
 
 /**
  * A news-like page of about `bytes` characters of text: headline, byline, paragraphs with links and
- * emphasis, asides and lists; about one name in 25 words, drawn from `names`.
+ * emphasis, asides and lists; about one name in 25 words, drawn from `names` (none: made-up words instead).
  */
 export function newsPage(bytes: number, names: string[], seed = 1): string {
   const r = seededRandom(seed);
+  const name = () => (names.length ? names[Math.floor(r() * names.length)]! : word(r, 2, 3));
   const out: string[] = ['<!doctype html><html><head><meta charset="utf-8"><title>Bench</title>',
     '<style>body{font:16px/1.5 Georgia,serif;max-width:44em;margin:2em auto} aside{color:#555}</style></head><body>'];
   let size = 0;
   let n = 0;
   while (size < bytes) {
-    out.push(`<article><h2>${word(r, 2, 3)} ${FILLER[n % FILLER.length]} ${names[Math.floor(r() * names.length)]}</h2>`);
+    out.push(`<article><h2>${word(r, 2, 3)} ${FILLER[n % FILLER.length]} ${name()}</h2>`);
     out.push(`<p class="byline">By ${word(r, 1, 2)} ${word(r, 2, 3)} | Updated 19.08.2021</p>`);
     for (let p = 0; p < 6; p++) {
       const words: string[] = [];
       const len = 40 + Math.floor(r() * 60);
       for (let w = 0; w < len; w++) {
         if (r() < 0.04) {
-          const name = names[Math.floor(r() * names.length)]!;
+          const who = name();
           const x = r();
-          words.push(x < 0.15 ? `<a href="#">${name}</a>` : x < 0.25 ? `${name}’s` : x < 0.3 ? `<em>${name}</em>` : name);
+          words.push(x < 0.15 ? `<a href="#">${who}</a>` : x < 0.25 ? `${who}’s` : x < 0.3 ? `<em>${who}</em>` : who);
         } else words.push(FILLER[Math.floor(r() * FILLER.length)]!);
       }
       const text = words.join(' ');

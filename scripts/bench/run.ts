@@ -10,8 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { DictionaryTerm } from '../../lib/dataset/types';
 import { anchorHighlightRules } from '../lib/highlight-rules';
+import { CHROME_BUILD_DIR } from '../lib/chromium';
+import { DEMO_DIR } from '../lib/serve';
 import { benchBundle } from './bundle';
 import { dictionary, newsPage, SEED_TERMS } from './generate';
+import { measureStartup, type StartupResult } from './startup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -300,6 +303,13 @@ async function measureRestyle(browser: Browser, html: string, css: string): Prom
   return perPage.sort((a, b) => a - b)[1]!;
 }
 
+/** Loads per page in the content script's start section (each with Backstory and without). */
+const STARTUP_LOADS = 7;
+
+function startupRow(r: StartupResult['rows'][number]): string {
+  return `| ${r.name} | ${f(r.scriptMedian)} / ${f(r.scriptMax)} | ${f(r.longestMedian)} / ${f(r.longestMax)} | ${f(r.baselineMedian)} / ${f(r.baselineMax)} |`;
+}
+
 const f = (ms: number | undefined) => (ms === undefined ? 'n/a' : ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en'));
 const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} KB`);
 
@@ -326,6 +336,7 @@ interface Verdict {
   big: { slice: number; tasks: number; dict: number }[];
   /** The slowest hover hit test over a mark, in µs, and where. */
   hover?: { us: number; where: string };
+  startup?: StartupResult;
 }
 
 /** One line per target: met or missed, and by how much. */
@@ -352,6 +363,16 @@ function targets(v: Verdict): string {
   for (const b of v.big) {
     out.push(`- No task over 50 ms on the 5 MB page (${b.dict.toLocaleString('en')} aliases): longest slice ${f(b.slice)} ms, ${b.tasks} long task(s) reported, ${b.slice <= 50 && b.tasks === 0 ? 'met' : 'missed'}.`);
   }
+  if (v.startup) {
+    const worst = Math.max(...v.startup.rows.map((r) => r.scriptMax));
+    const longest = Math.max(...v.startup.rows.map((r) => r.longestMax));
+    const without = Math.max(...v.startup.rows.map((r) => r.baselineMax));
+    out.push(
+      `- The content script must not slow any page (no task over 50 ms): its start took at most ${f(worst)} ms (${worst <= 50 ? 'met' : 'missed'}); ` +
+        `the longest task with Backstory ${f(longest)} ms, without ${f(without)} ms, over ${v.startup.rows.length} pages × ${v.startup.rows[0]?.loads ?? 0} loads. ` +
+        `The browser's very first start, with nothing compiled yet, took ${f(v.startup.coldScript)} ms.`,
+    );
+  }
   if (v.hover) {
     out.push(
       `- Hover hit test cheap enough for every pointer move (taken here as under 1,000 µs; the card asks once per frame, ` +
@@ -377,6 +398,8 @@ async function main() {
   const compileRows: string[] = [];
   const hoverRows: string[] = [];
   const restyleRows: string[] = [];
+  const startupRows: string[] = [];
+  let startup: StartupResult | undefined;
   const notes: string[] = [];
   try {
     for (const dictSize of DICT_SIZES) {
@@ -431,6 +454,22 @@ async function main() {
         console.log(row);
       }
     }
+    if (!ONLY.length || ONLY.includes('startup')) {
+      const names = real.filter((t) => t.case !== 'exact').map((t) => t.text);
+      const pages = [
+        { name: 'small-page-no-names', html: newsPage(2_000, [], 7) },
+        { name: 'demo-sputnik', html: readFileSync(path.join(DEMO_DIR, 'sputnik.html'), 'utf8') },
+        { name: 'news-500kb', html: newsPage(500_000, names, 500_007) },
+      ];
+      startup = await measureStartup(CHROME_BUILD_DIR, pages, STARTUP_LOADS);
+      verdict.startup = startup;
+      for (const r of startup.rows) {
+        const row = startupRow(r);
+        startupRows.push(row);
+        console.log(row);
+      }
+      console.log(`  the browser's first content script start: ${f(startup.coldScript)} ms`);
+    }
     const version = browser.version();
     notes.push(`Chromium ${version}, headless, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}. Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end: on a shared machine, figures vary run to run.`);
   } finally {
@@ -482,6 +521,17 @@ Every page gets the marks' stylesheet, names or not, so it must not slow what th
 |---:|---:|---:|---:|
 ${restyleRows.join('\n')}
 
+## The content script's start on a page (ms, lower is better)
+
+Every page the reader opens pays for the content script's start, names or not. Loaded ${STARTUP_LOADS} times each in Chromium with the built extension, and as many times in a browser with an empty extension (without), alternating; task durations from a performance trace of each load, from navigation until a second after the scan (without: after \`load\`). Median / longest of the loads.
+
+- **content script's task**: the task that evaluates the content script: compiling its code and what it runs at once.
+- **longest task**: the longest task on the page's main thread, with Backstory and without.
+${startup ? `\nThe browser's very first content script start (a fresh browser, nothing compiled or cached) took ${f(startup.coldScript)} ms; the rows below follow it.\n` : ''}
+| page | content script's task | longest task with Backstory | longest task without |
+|---|---:|---:|---:|
+${startupRows.join('\n')}
+
 ## Compile (in the page; cold = first compile in the tab, including decoding the character tables once per tab)
 
 In the extension the background compiles once per dataset version and tabs only decode the result (\`dictionary.get\`); these figures are the background's cost.
@@ -496,6 +546,7 @@ ${targets(verdict)}
 `;
   if (ONLY.length) {
     console.log(compileRows.join('\n'));
+    if (startup) console.log(targets({ big: [], startup }));
     console.log(hoverRows.join('\n'));
     return;
   }

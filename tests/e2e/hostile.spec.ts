@@ -86,6 +86,20 @@ test.describe('hostile pages', () => {
     });
   }
 
+  test("the page's own message listeners never hear from Backstory", async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      window.addEventListener('message', (event) => heard.push(JSON.stringify(event.data)));
+    });
+    await page.goto(`${server}fixtures/hostile/split-names.html`);
+    await waitForMarks(page);
+    // The content script started, scanned and drew its marks: a message it posted on starting
+    // would have been delivered long before.
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+  });
+
   test('split-names: names are marked across element boundaries', async ({ context, server }) => {
     const { page } = await openFixture(context, server, 'split-names.html');
     await waitForMarks(page);
