@@ -466,7 +466,7 @@ async function main() {
       for (const r of startup.rows) {
         const row = startupRow(r);
         startupRows.push(row);
-        console.log(row);
+        console.log(row, `(content script's task per load: ${r.scripts.map((ms) => f(ms)).join(', ')})`);
       }
       console.log(`  the browser's first content script start: ${f(startup.coldScript)} ms`);
     }

@@ -19,7 +19,8 @@ export interface StartupPage {
 export interface StartupRow {
   name: string;
   loads: number;
-  /** The task that evaluated the content script (its code, and what it runs at once). */
+  /** The task that evaluated the content script (its code, and what it runs at once), per load in order. */
+  scripts: number[];
   scriptMedian: number;
   scriptMax: number;
   /** The longest task on the page's main thread, with Backstory and without. */
@@ -113,6 +114,7 @@ export async function measureStartup(extensionDir: string, pages: StartupPage[],
       rows.push({
         name: page.name,
         loads,
+        scripts: withB.map((r) => r.script),
         scriptMedian: mid(withB.map((r) => r.script)),
         scriptMax: Math.max(...withB.map((r) => r.script)),
         longestMedian: mid(withB.map((r) => r.longest)),
