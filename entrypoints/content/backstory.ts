@@ -27,8 +27,9 @@ const UI_TAG = 'backstory-popover';
 /** Starts Backstory on this page; everything stops when `ctx` is invalidated. */
 export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
   const loaded = Promise.all([loadSettings(), send('dictionary.get', {})]);
-  // The matcher's character tables (a few milliseconds) are decoded while those are on their way.
-  charTables();
+  // The matcher's character tables (a few milliseconds) are decoded while those are on their way,
+  // in a task of their own: the task that evaluates this script stays short.
+  ctx.setTimeout(charTables, 0);
   const [stored, dictionary] = await loaded;
   let settings: Settings = stored;
   if (ctx.isInvalid) return;
