@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the page annotator against a bare text walk and mark.js, in real Chromium,
- * on generated news-like pages (50 KB, 500 KB, 5 MB of text) with 100 to 50,000 aliases.
- * Writes BENCHMARKS.md. Chromium comes from $CHROMIUM_PATH or /usr/bin/chromium.
+ * on generated news-like pages (50 KB, 500 KB, 5 MB of text) with 100 to 50,000 aliases; then the
+ * content script's start with the built extension (`npm run bench` builds it first), beside an
+ * empty extension (startup.ts). Writes BENCHMARKS.md. Chromium comes from $CHROMIUM_PATH or
+ * /usr/bin/chromium.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -531,7 +533,7 @@ ${startup ? `\nThe browser's very first content script start (a fresh browser, n
 | page | content script's task | longest task with Backstory | longest task without |
 |---|---:|---:|---:|
 ${startupRows.join('\n')}
-
+${startup ? `\nThe content script's task, load by load: ${startup.rows.map((r) => `${r.name} ${r.scripts.map((ms) => f(ms)).join(', ')}`).join('; ')} ms.\n` : ''}
 ## Compile (in the page; cold = first compile in the tab, including decoding the character tables once per tab)
 
 In the extension the background compiles once per dataset version and tabs only decode the result (\`dictionary.get\`); these figures are the background's cost.
