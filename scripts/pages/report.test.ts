@@ -43,6 +43,13 @@ describe('report', () => {
     expect(JSON.parse(json!)).toMatchObject({ pages: 2, passed: 1, failed: 1, marks: 6, pagesWithMarks: 2, maxScanMs: 4.5 });
     expect(md.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed');
   });
+  it('counts the pages with a task over 50 ms, with the extension and without it', () => {
+    const quick = { ...page('quick'), longestTaskMs: 50, plainLongestTaskMs: 51 };
+    const unmeasured = { ...page('unmeasured'), longestTaskMs: null, plainLongestTaskMs: null };
+    const md = renderMarkdown({ ...run, pages: [page('a'), page('b'), quick, unmeasured] });
+    const json = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(md)![1]!);
+    expect(json.pagesWithTaskOver50Ms).toEqual({ with: 2, without: 3 });
+  });
   it('writes one row per page and escapes table separators', () => {
     const md = renderMarkdown(run);
     expect(md).toContain('| bbc-1 | 1234 | 3 | 2 | 4.5 | 60 (55) | 0.000 | 800 | none | found: sergei lavrov ×2, kabul ×1 |');
