@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import NoteField from './NoteField';
 
 /** Props of {@link NoteComposer}. */
 export interface NoteComposerProps {
@@ -84,20 +85,7 @@ export default function NoteComposer({ open, quote, onOpen, onSave, onCancel }: 
         {preview(quote)}
       </blockquote>
       <label for={id}>Your note (optional)</label>
-      <textarea
-        id={id}
-        ref={field}
-        rows={3}
-        dir="auto"
-        value={text}
-        disabled={saving}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onInput={(event) => setText(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save(event);
-        }}
-      />
+      <NoteField id={id} fieldRef={field} value={text} onInput={setText} onSave={() => void save()} disabled={saving} errorId={error ? `${id}-error` : undefined} />
       {error && (
         <p id={`${id}-error`} class="note-error" role="alert">
           {error}

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import NoteField from './NoteField';
 
 /** Props of {@link NoteForm}. */
 export interface NoteFormProps {
@@ -55,18 +56,7 @@ export default function NoteForm({ entityName, onSubmit }: NoteFormProps) {
   return (
     <form class="note-form open" onSubmit={save}>
       <label for={id}>{`Note about ${entityName}`}</label>
-      <textarea
-        id={id}
-        ref={field}
-        rows={3}
-        dir="auto"
-        value={text}
-        disabled={state === 'saving'}
-        onInput={(event) => setText(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save(event);
-        }}
-      />
+      <NoteField id={id} fieldRef={field} value={text} onInput={setText} onSave={() => void save()} disabled={state === 'saving'} />
       <div class="form-actions">
         <button type="submit" class="button primary" disabled={!text.trim() || state === 'saving'}>
           {state === 'saving' ? 'Saving…' : 'Save note'}

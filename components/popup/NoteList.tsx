@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Note } from '../../lib/messages/notes';
 import { formatRelative, safeHref } from '../format';
+import NoteField from '../NoteField';
 import { useT } from './use-t';
 
 /** Props of {@link NoteList}. */
@@ -27,8 +28,8 @@ function NoteEditor({ note, onSave, onCancel }: { note: Note; onSave: (text: str
   const [saving, setSaving] = useState(false);
   const id = useId();
 
-  async function save(event: Event) {
-    event.preventDefault();
+  async function save(event?: Event) {
+    event?.preventDefault();
     setSaving(true);
     setError(null);
     try {
@@ -54,18 +55,7 @@ function NoteEditor({ note, onSave, onCancel }: { note: Note; onSave: (text: str
       <label for={id} class="visually-hidden">
         {t('noteEditLabel')}
       </label>
-      <textarea
-        id={id}
-        rows={3}
-        value={text}
-        ref={(el) => el?.focus()}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onInput={(event) => setText(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save(event);
-        }}
-      />
+      <NoteField id={id} fieldRef={(el) => el?.focus()} value={text} onInput={setText} onSave={() => void save()} errorId={error ? `${id}-error` : undefined} />
       {error && (
         <p id={`${id}-error`} class="field-error" role="alert">
           {error}
