@@ -20,6 +20,28 @@ function Harness({ onSave, site = 'example.org', showSiteList = false }: { onSav
   );
 }
 
+/** Settings stored only when the test says so; "Redraw" redraws with the settings stored so far (an earlier change's news). */
+function Slow({ saves }: { saves: { next: Settings; done: () => void; fail: (e: Error) => void }[] }) {
+  const [settings, setSettings] = useState<Settings>({ ...DEFAULT_SETTINGS });
+  const [, setRedraws] = useState(0);
+  return (
+    <div>
+      <button type="button" onClick={() => setRedraws((n) => n + 1)}>
+        Redraw
+      </button>
+      <SettingsView
+        settings={{ ...settings }}
+        site="example.org"
+        onChange={(next) =>
+          new Promise<void>((resolve, reject) => {
+            saves.push({ next, done: () => (setSettings(next), resolve()), fail: reject });
+          })
+        }
+      />
+    </div>
+  );
+}
+
 describe('SettingsView', () => {
   afterEach(cleanup);
 
@@ -52,6 +74,29 @@ describe('SettingsView', () => {
     fireEvent.change(screen.getByLabelText('Popover delay'), { target: { value: '600' } });
     await waitFor(() => expect(onSave).toHaveBeenLastCalledWith(expect.objectContaining({ dwellMs: 600 })));
     expect(screen.getByText('600 ms')).toBeTruthy();
+  });
+
+  it('keeps showing a choice while it is saved, and puts the stored one back when saving fails', async () => {
+    const saves: { next: Settings; done: () => void; fail: (e: Error) => void }[] = [];
+    render(<Slow saves={saves} />);
+    const none = screen.getByRole('radio', { name: /^None/ }) as HTMLInputElement;
+    const underline = screen.getByRole('radio', { name: 'Underline' }) as HTMLInputElement;
+    fireEvent.click(none);
+    fireEvent.click(screen.getByRole('button', { name: 'Redraw' }));
+    await waitFor(() => expect(saves).toHaveLength(1));
+    expect(none.checked).toBe(true);
+    saves[0]!.done();
+    await waitFor(() => expect(screen.getByText('Saved.')).toBeTruthy());
+    expect(none.checked).toBe(true);
+
+    fireEvent.click(underline);
+    fireEvent.click(screen.getByRole('button', { name: 'Redraw' }));
+    await waitFor(() => expect(saves).toHaveLength(2));
+    expect(underline.checked).toBe(true);
+    saves[1]!.fail(new Error('storage full'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('storage full'));
+    expect(none.checked).toBe(true);
+    expect(underline.checked).toBe(false);
   });
 
   it('shows save errors in place', async () => {

@@ -50,18 +50,28 @@ function Switch({ id, checked, disabled, label, description, onToggle }: { id: s
 }
 
 /** On/off globally and per site, highlight style and popover delay. Used by the popup and the options page. */
-export default function SettingsView({ settings, onChange, site, showSiteList = false, showSiteSwitch = true }: SettingsViewProps) {
+export default function SettingsView({ settings: stored, onChange, site, showSiteList = false, showSiteSwitch = true }: SettingsViewProps) {
   const t = useT();
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  /**
+   * The change being saved, shown at once: the stored settings arrive only once it is saved, and
+   * until then a redraw (or the news of an earlier change) would put the old choice back.
+   */
+  const [saving, setSaving] = useState<Settings | null>(null);
+  const settings = saving ?? stored;
   const ids = { global: useId(), site: useId(), style: useId(), dwell: useId(), sites: useId() };
 
   async function change(next: Settings) {
     setStatus(null);
+    setSaving(next);
     try {
       await onChange(next);
       setStatus({ kind: 'info', text: t('settingsSaved') });
     } catch (error) {
       setStatus({ kind: 'error', text: t('settingsError', error instanceof Error ? error.message : String(error)) });
+    } finally {
+      // A later change may be on its way already: it stays shown.
+      setSaving((current) => (current === next ? null : current));
     }
   }
 
