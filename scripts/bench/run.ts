@@ -16,6 +16,7 @@ import { CHROME_BUILD_DIR } from '../lib/chromium';
 import { DEMO_DIR } from '../lib/serve';
 import { benchBundle } from './bundle';
 import { dictionary, newsPage, SEED_TERMS } from './generate';
+import { median } from './median';
 import { measureStartup, type StartupResult } from './startup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -296,9 +297,8 @@ async function medianMarkJs(n: number, run: () => Promise<MarkJsResult | null>):
     if (!r) return null;
     results.push(r);
   }
-  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
   const warms = results.flatMap((r) => (r.warmMs === undefined ? [] : [r.warmMs]));
-  return { ms: mid(results.map((r) => r.ms)), warmMs: warms.length ? mid(warms) : undefined, marks: results[0]!.marks };
+  return { ms: median(results.map((r) => r.ms)), warmMs: warms.length ? median(warms) : undefined, marks: results[0]!.marks };
 }
 
 /** The page styles as the Chromium build ships them (the scan is timed with these in place). */
@@ -464,9 +464,8 @@ async function main() {
         if (size === 500_000 && dictSize === 1_000) {
           const perBrowser = [ours];
           for (let k = 1; k < TARGET_BROWSERS; k++) perBrowser.push(await inFreshBrowser(html, code, terms));
-          const mid = (xs: number[]) => [...xs].sort((a, c) => a - c)[xs.length >> 1]!;
-          const ms = mid(perBrowser.map((r) => r.scanMs));
-          const first = mid(perBrowser.map((r) => r.firstScanMs));
+          const ms = median(perBrowser.map((r) => r.scanMs));
+          const first = median(perBrowser.map((r) => r.firstScanMs));
           verdict.mid = { ms, first, runs: perBrowser.map((r) => r.scanMs), speedup: regexp?.warmMs !== undefined ? regexp.warmMs / ms : null, firstSpeedup: regexp ? regexp.ms / first : null, load };
           console.log(`  in ${perBrowser.length} browser processes: ${verdict.mid.runs.map((x) => f(x)).join(', ')} ms (median ${f(ms)}; first scans ${perBrowser.map((r) => f(r.firstScanMs)).join(', ')})`);
         }

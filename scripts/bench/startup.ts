@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { freshProfileDir, launchWithExtension } from '../lib/chromium';
+import { median } from './median';
 
 /** A page to load, served at http://startup.invalid/<name>.html. */
 export interface StartupPage {
@@ -99,7 +100,6 @@ export async function measureStartup(extensionDir: string, pages: StartupPage[],
       return html === undefined ? route.abort() : route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
     });
   }
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const rows: StartupRow[] = [];
   let coldScript = 0;
   try {
@@ -115,11 +115,11 @@ export async function measureStartup(extensionDir: string, pages: StartupPage[],
         name: page.name,
         loads,
         scripts: withB.map((r) => r.script),
-        scriptMedian: mid(withB.map((r) => r.script)),
+        scriptMedian: median(withB.map((r) => r.script)),
         scriptMax: Math.max(...withB.map((r) => r.script)),
-        longestMedian: mid(withB.map((r) => r.longest)),
+        longestMedian: median(withB.map((r) => r.longest)),
         longestMax: Math.max(...withB.map((r) => r.longest)),
-        baselineMedian: mid(without),
+        baselineMedian: median(without),
         baselineMax: Math.max(...without),
       });
     }
