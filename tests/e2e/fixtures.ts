@@ -77,7 +77,14 @@ export async function waitForMarks(page: Page): Promise<void> {
  * by the extension, so the words are located with a Range) and returns its box.
  */
 export async function hoverText(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
+  const point = await pointOfText(page, text, occurrence);
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+  return point;
+}
+
+/** Scrolls the `occurrence`-th appearance of `text` into view and returns a point on it, without moving the pointer. */
+export async function pointOfText(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(
     ({ text, occurrence }) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       let seen = 0;
@@ -100,8 +107,6 @@ export async function hoverText(page: Page, text: string, occurrence = 0): Promi
     },
     { text, occurrence },
   );
-  await page.mouse.move(point.x, point.y, { steps: 2 });
-  return point;
 }
 
 /**

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page, Worker } from '@playwright/test';
 import { CHROME_BUILD_DIR } from '../../scripts/lib/chromium';
-import { expect, hoverText, test, waitForMarks } from './fixtures';
+import { expect, hoverText, pointOfText, test, waitForMarks } from './fixtures';
 
 /** The card dialog for an entity (Playwright's role queries pierce the open shadow root). */
 const card = (page: Page, name: string): Locator => page.getByRole('dialog', { name });
@@ -90,8 +90,9 @@ test.describe('hover card', () => {
   test('does not flicker open when the pointer passes over a name', async ({ context, server }) => {
     const page = await context.newPage();
     await openDemo(page, server, 'sputnik');
-    const at = await hoverText(page, 'Najla Mangoush'); // scrolls it into view and rests on it…
-    await page.mouse.move(5, 5); // …only for the two steps of the move, well under the dwell
+    // The pointer never rests on the name: it only passes over it, well under the dwell.
+    const at = await pointOfText(page, 'Najla Mangoush');
+    await page.mouse.move(5, 5);
     const watching = watchForCard(page, 700);
     await page.mouse.move(at.x - 60, at.y);
     await page.mouse.move(at.x + 80, at.y, { steps: 4 });
