@@ -17,6 +17,7 @@ import { DEMO_DIR } from '../lib/serve';
 import { benchBundle } from './bundle';
 import { dictionary, newsPage, SEED_TERMS } from './generate';
 import { median } from './median';
+import { waitForQuietCpus, type QuietResult } from './quiet';
 import { measureStartup, type StartupResult } from './startup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -68,6 +69,18 @@ function realTerms(): { terms: DictionaryTerm[]; from: string } {
 }
 
 
+/** Every wait for quiet CPUs before a measurement, for the machine notes. */
+const quietWaits: QuietResult[] = [];
+
+/**
+ * Nothing is timed until the CPUs are quiet: a browser just launched, or a page just opened in a
+ * new renderer, keeps both cores busy for about a second with its own start-up work (quiet.ts).
+ */
+async function untilQuiet(): Promise<void> {
+  quietWaits.push(await waitForQuietCpus());
+}
+
+/** Opens the page with `scripts` added, and waits until the CPUs are quiet. */
 async function openPage(browser: Browser, html: string, scripts: string[]): Promise<Page> {
   const page = await browser.newPage();
   await page.route('**/*', (route) => (route.request().url() === URL_ ? route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }) : route.abort()));
@@ -75,6 +88,7 @@ async function openPage(browser: Browser, html: string, scripts: string[]): Prom
   // tsx compiles this file with keepNames: functions passed to evaluate() call __name.
   await page.addScriptTag({ content: 'globalThis.__name = (f) => f;' });
   for (const content of scripts) await page.addScriptTag({ content });
+  await untilQuiet();
   return page;
 }
 
@@ -319,6 +333,7 @@ async function measureRestyle(browser: Browser, html: string, css: string): Prom
     await page.route('**/*', (route) => (route.request().url() === URL_ ? route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }) : route.abort()));
     if (css) await page.addInitScript({ content: `{ const s = new CSSStyleSheet(); s.replaceSync(${JSON.stringify(css)}); document.adoptedStyleSheets = [s]; }` });
     await page.goto(URL_);
+    await untilQuiet();
     const ms = (await page.evaluate(`(() => {
       const times = [];
       for (let i = 0; i < 9; i++) {
@@ -341,6 +356,17 @@ const STARTUP_LOADS = 7;
 
 function startupRow(r: StartupResult['rows'][number]): string {
   return `| ${r.name} | ${f(r.scriptMedian)} / ${f(r.scriptMax)} | ${f(r.longestMedian)} / ${f(r.longestMax)} | ${f(r.baselineMedian)} / ${f(r.baselineMax)} |`;
+}
+
+/** What the waits for quiet CPUs found, for the machine notes. */
+function quietNote(waits: readonly QuietResult[]): string {
+  if (!waits.length || waits.every((w) => Number.isNaN(w.busy))) return 'CPU use could not be read (no /proc/stat), so measurements started without waiting for quiet CPUs.';
+  const loud = waits.filter((w) => !w.quiet).length;
+  return (
+    `Each measurement started once the CPUs had been under 15% busy for a quarter of a second (a browser just launched, or a page just opened, keeps both cores busy for about a second): ` +
+    `${waits.length} waits, median ${f(median(waits.map((w) => w.waitedMs)))} ms, longest ${f(Math.max(...waits.map((w) => w.waitedMs)))} ms` +
+    `${loud ? `; ${loud} never went quiet within 20 s and were measured on a busy machine` : ''}.`
+  );
 }
 
 const f = (ms: number | undefined) => (ms === undefined ? 'n/a' : ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en'));
@@ -506,6 +532,7 @@ async function main() {
     }
     const version = browser.version();
     notes.push(`Chromium ${version}, headless, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}. Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end: on a shared machine, figures vary run to run.`);
+    notes.push(quietNote(quietWaits));
   } finally {
     await browser.close();
   }
@@ -519,7 +546,7 @@ Machine: ${notes.join(' ')}
 ## Scan and mark (ms, lower is better)
 
 - **floor**: a bare TreeWalker over every text node, reading its text (no matching): the least any scanner pays.
-- **scan+mark**: Backstory's annotator, whole page: walk, match, one StaticRange per match, CSS Custom Highlights, then a forced layout. Median of ${ITERATIONS} after ${WARMUP} untimed runs, in one task.
+- **scan+mark**: Backstory's annotator, whole page: walk, match, one StaticRange per match, CSS Custom Highlights, then a forced layout. Median of ${ITERATIONS} after ${WARMUP} untimed runs, in one task, once the CPUs are quiet.
 - **first scan**: the very first of those runs, before the engine has optimised the code: what a tab pays on its first page.
 - **styles (once)**: adopting the page styles (as the Chromium build ships them, anchored on \`:root\`) into the rendered page, which restyles it once; the scans below run with them in place. The extension never pays this: its manifest injects the stylesheet before the page is parsed.
 - **longest slice / long tasks**: the same scan as it really runs, in chunks that yield to the page: the longest stretch between yields, and the number of tasks over 50 ms the browser reported (median of 3 runs).

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { freshProfileDir, launchWithExtension } from '../lib/chromium';
+import { waitForQuietCpus } from './quiet';
 import { median } from './median';
 
 /** A page to load, served at http://startup.invalid/<name>.html. */
@@ -103,6 +104,8 @@ export async function measureStartup(extensionDir: string, pages: StartupPage[],
   const rows: StartupRow[] = [];
   let coldScript = 0;
   try {
+    // Both browsers' own start-up work is done before the first load is traced.
+    await waitForQuietCpus();
     coldScript = (await loadOnce(ext.context, pages[0]!, true)).script;
     for (const page of pages) {
       const withB: { script: number; longest: number }[] = [];
