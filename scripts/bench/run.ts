@@ -385,8 +385,10 @@ const WHERE_THE_TIME_GOES =
   'about a tenth, joining node texts into batches and queuing the marks under a tenth, drawing the marks the rest. ' +
   'The cost hardly depends on the dictionary size: it is per character and per mark, not per alias. Measured right ' +
   'after a browser starts, the same scan took 14–22 ms: a browser just launched keeps both cores 70–90% busy for ' +
-  'about a second, so every measurement now waits until the CPUs are quiet. A process now and then still reads ' +
-  'memory a fifth to a third slower than the next (a random-read probe in the page), and scans in 17–22 ms there. ' +
+  'about a second, so every measurement now waits until the CPUs are quiet. This shared virtual machine still ' +
+  'runs everything up to twice as slowly now and then, for seconds to minutes (profiled as it happened: matching, ' +
+  'the walk, StaticRange and checkVisibility all took twice as long), which is why the cell is measured at three ' +
+  'points of the run. ' +
   'The first scan of a page is slower again because the engine has not yet optimised the code.';
 
 /** What the targets are judged on. */
