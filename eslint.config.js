@@ -31,7 +31,7 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   {
-    files: ['entrypoints/content/**', 'lib/content/**', 'lib/scan/**', 'lib/matcher/**'],
+    files: ['entrypoints/content/**', 'entrypoints/*.content/**', 'lib/content/**', 'lib/scan/**', 'lib/matcher/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [dbImports] }] },
   },
   {
@@ -45,6 +45,10 @@ export default tseslint.config(
           patterns: [
             dbImports,
             { group: ['**/matcher', '**/matcher/**'], importNames: ['compileMatcher'], message: 'Tabs decode the matcher the background compiled: use decodeMatcher on dictionary.get.' },
+            {
+              group: ['@mozilla/readability', '**/extract/html-to-article', '**/article-reader.content/**'],
+              message: 'The article extractor is injected only when the reader saves an article (lib/page/read-article): every page would evaluate it.',
+            },
           ],
         },
       ],

@@ -12,7 +12,7 @@ export default defineConfig({
     // public/_locales/en holds the UI strings; Chrome refuses to load an extension with _locales but no default_locale.
     default_locale: 'en',
     description: 'Context on hover for news readers: who is this, what did they say, how each outlet described them.',
-    permissions: ['storage', 'contextMenus', 'activeTab', 'unlimitedStorage'],
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'unlimitedStorage'],
     commands: {
       'next-mark': {
         suggested_key: { default: 'Alt+Shift+N' },

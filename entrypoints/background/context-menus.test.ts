@@ -18,20 +18,24 @@ describe('context menu actions', () => {
   });
 
   it('"Save this article" reads the page’s article and saves it', async () => {
-    const sent = tabAnswers(article);
+    const executeScript = vi.fn(async () => [{ frameId: 0, result: { ok: true, value: article } }]);
+    Object.assign(browser, { scripting: { executeScript } });
     const save = vi.fn(async () => ({ ok: true as const, value: { sourceId: 's', mentions: 1, quotes: 0 } }));
     await onMenuClick(MENU_SAVE_ARTICLE, 7, save);
-    expect(sent).toHaveBeenCalledWith(7, { type: 'page.article', request: {} });
+    expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 7 } }));
     expect(save).toHaveBeenCalledWith(article);
+    Reflect.deleteProperty(browser, 'scripting');
   });
 
   it('logs instead of throwing when the page cannot answer, and ignores clicks without a tab', async () => {
     vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist'));
+    Object.assign(browser, { scripting: { executeScript: vi.fn().mockRejectedValue(new Error('Cannot access contents of the page')) } });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const save = vi.fn();
     await expect(onMenuClick(MENU_SAVE_ARTICLE, 7, save)).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalled();
     await onMenuClick(MENU_ADD_NOTE, undefined, save);
     expect(save).not.toHaveBeenCalled();
+    Reflect.deleteProperty(browser, 'scripting');
   });
 });

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { PageEnvelope, PageMessageName } from '../../lib/messages/page';
 import type { Reply } from '../../lib/messages/protocol';
+import { readArticle } from '../../lib/page/read-article';
 
 /** Menu item ids. */
 export const MENU_ADD_NOTE = 'backstory-add-note';
@@ -34,7 +35,7 @@ export async function onMenuClick(menuItemId: string | number, tabId: number | u
   try {
     if (menuItemId === MENU_ADD_NOTE) await sendToTab(tabId, 'page.noteSelection');
     if (menuItemId === MENU_SAVE_ARTICLE) {
-      const reply = await saveArticle(await sendToTab(tabId, 'page.article'));
+      const reply = await saveArticle(await readArticle(tabId));
       if (!reply.ok) throw new Error(reply.error);
     }
   } catch (error) {

@@ -19,7 +19,6 @@ import { cssHighlighter } from '../../lib/scan/highlighter';
 import { loadSettings, watchSettings } from '../../lib/settings/settings-store';
 import { isEnabledFor, type Settings } from '../../lib/settings/site-rules';
 import { createSightingRecorder } from './sightings';
-import { pageArticle } from './page-article';
 import { startPassageNotes } from './passage-notes';
 
 const UI_TAG = 'backstory-popover';
@@ -130,7 +129,6 @@ export async function startBackstory(ctx: ContentScriptContext): Promise<void> {
       await controller.open(index, { viaKeyboard: true });
       return { ok: true };
     },
-    'page.article': () => pageArticle(document, location.href),
     'page.step': async ({ direction }) => {
       if (!controller) return { ok: false };
       await (direction === 'next' ? controller.next() : controller.prev());

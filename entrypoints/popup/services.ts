@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { Source } from '../../lib/dataset/types';
 import { send } from '../../lib/messages/client';
 import { sendToTab } from '../../lib/messages/tab-client';
+import { readArticle } from '../../lib/page/read-article';
 import { loadSettings, saveSettings, watchSettings } from '../../lib/settings/settings-store';
 import type { ActiveTab, PopupServices } from './App';
 
@@ -71,7 +72,7 @@ export function createPopupServices(): PopupServices {
     activeTab,
     pageEntities: (tabId) => sendToTab(tabId, 'page.entities', {}),
     reveal: async (tabId, entityId) => (await sendToTab(tabId, 'page.reveal', { entityId })).ok,
-    saveArticle: async (tabId) => send('articles.save', await sendToTab(tabId, 'page.article', {})),
+    saveArticle: async (tabId) => send('articles.save', await readArticle(tabId)),
     loadSettings,
     saveSettings,
     watchSettings,

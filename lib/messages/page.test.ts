@@ -4,7 +4,6 @@ import { createPageRouter, isPageMessageName, pageResponseValidators } from './p
 describe('page messages', () => {
   const handlers = {
     'page.entities': vi.fn(() => ({ entities: [{ entityId: 'kabul', name: 'Kabul', type: 'place' as const, count: 3 }], url: 'https://example.org/a', title: 'A', site: 'Example', location: 'https://example.org/a' })),
-    'page.article': vi.fn(() => ({ url: 'https://example.org/a', title: 'A', site: 'Example', text: 'Body' })),
     'page.reveal': vi.fn(async ({ entityId }: { entityId: string }) => ({ ok: entityId === 'kabul' })),
     'page.step': vi.fn(async () => ({ ok: true })),
     'page.notes': vi.fn(async () => ({ anchored: ['n1'], orphans: [] })),
@@ -20,7 +19,6 @@ describe('page messages', () => {
 
   it('answers valid requests with a Reply', async () => {
     await expect(route({ type: 'page.reveal', request: { entityId: 'kabul' } })).resolves.toEqual({ ok: true, value: { ok: true } });
-    await expect(route({ type: 'page.article', request: {} })).resolves.toMatchObject({ ok: true, value: { text: 'Body' } });
     const reply = await route({ type: 'page.entities', request: {} });
     expect(reply).toMatchObject({ ok: true, value: { title: 'A' } });
   });
@@ -40,6 +38,5 @@ describe('page messages', () => {
   it('checks responses', () => {
     expect(() => pageResponseValidators['page.entities']({ entities: [{ entityId: 'a', name: 'A', type: 'thing', count: 1 }], url: '', title: '' })).toThrow();
     expect(pageResponseValidators['page.reveal']({ ok: false })).toEqual({ ok: false });
-    expect(() => pageResponseValidators['page.article']({ url: 'javascript:alert(1)', title: '', site: '', text: 'x' })).toThrow();
   });
 });

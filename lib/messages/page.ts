@@ -5,7 +5,6 @@
  */
 import type { EntityType } from '../dataset/types';
 import { ValidationError, array, boolean, literal, number, object, string, type Validator } from '../validate';
-import { articleMessageValidators, type SaveArticleRequest } from './articles';
 import type { Reply } from './protocol';
 
 /** One entity found on the page, with how many times it is marked there. */
@@ -34,8 +33,6 @@ export interface PageMessages {
   'page.entities': { request: Record<string, never>; response: PageEntities };
   /** Scroll to the entity's first mark and open its popover; ok is false when it has no mark. */
   'page.reveal': { request: { entityId: string }; response: { ok: boolean } };
-  /** The article as Readability extracts it, for "Save this article" (the popup forwards it as 'articles.save'). */
-  'page.article': { request: Record<string, never>; response: SaveArticleRequest };
   /** Keyboard command: open the card of the next or previous mark in reading order. */
   'page.step': { request: { direction: 'next' | 'prev' }; response: { ok: boolean } };
   /** Which passage notes of this article are marked on the page and which are orphans (their passage is gone). */
@@ -69,7 +66,6 @@ export const pageRequestValidators: { [K in PageMessageName]: Validator<PageMess
   'page.entities': object({}) as Validator<Record<string, never>>,
   'page.reveal': object({ entityId: id }),
   'page.step': object({ direction: literal('next', 'prev') }),
-  'page.article': object({}) as Validator<Record<string, never>>,
   'page.notes': object({}) as Validator<Record<string, never>>,
   'page.noteSelection': object({}) as Validator<Record<string, never>>,
 };
@@ -85,8 +81,6 @@ export const pageResponseValidators: { [K in PageMessageName]: Validator<PageMes
   }),
   'page.reveal': object({ ok: boolean }),
   'page.step': object({ ok: boolean }),
-  // The same checks as the background applies when the popup forwards it as 'articles.save'.
-  'page.article': articleMessageValidators['articles.save'],
   'page.notes': object({ anchored: array(id, { max: 10_000 }), orphans: array(id, { max: 10_000 }) }),
   'page.noteSelection': object({ ok: boolean }),
 };

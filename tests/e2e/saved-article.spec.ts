@@ -26,3 +26,18 @@ test('a saved article joins the cross-source context of the entities it mentions
   await expect(card.getByText('Backstory Test Wire').first()).toBeVisible();
   await expect(card.getByText('your source').first()).toBeVisible();
 });
+
+test('saving a page without article text says so, and saves nothing', async ({ context, server, extensionId }) => {
+  const page = await context.newPage();
+  // A page with a title and nothing to read.
+  await page.route('**/no-article.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Coming soon</title><body></body>' }));
+  await page.goto(`${server}no-article.html`);
+  const tabId = await tabIdOf(context, page);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByRole('tab', { name: 'Notes' }).click();
+  await popup.getByRole('button', { name: 'Save this article' }).click();
+  await expect(popup.getByText('This page has no article text to save')).toBeVisible();
+  await expect(popup.getByText('Article saved to your library.')).toHaveCount(0);
+});
