@@ -375,8 +375,8 @@ const f = (ms: number | undefined) => (ms === undefined ? 'n/a' : ms < 10 ? ms.t
 const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} KB`);
 
 /**
- * Why the 500 KB scan is over 15 ms when it is, measured by switching parts off in paired runs
- * (2026-11-22). Update it when the code changes.
+ * Where the 500 KB scan's time goes, and why it is slower now and then: from CPU profiles of warm
+ * scans and of scans as the machine slowed down (2026-12-04). Update it when the code changes.
  */
 const WHERE_THE_TIME_GOES =
   'Where the time goes (a CPU profile of 40 warm scans, 500 KB × 1,000 aliases): matching about a quarter (the RegExp ' +
@@ -393,7 +393,7 @@ const WHERE_THE_TIME_GOES =
 
 /** What the targets are judged on. */
 interface Verdict {
-  /** Medians across browser processes; `runs`: each process's median. */
+  /** Medians across browser processes; `row` and `groups`: each process's median (the row's own, then the fresh ones group by group). */
   mid?: { ms: number; first: number; row: number; groups: number[][]; speedup: number | null; firstSpeedup: number | null; load: number };
   compile50k?: { ms: number; heap: number };
   big: { slice: number; tasks: number; dict: number }[];
