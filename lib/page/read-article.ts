@@ -5,6 +5,8 @@ import { articleMessageValidators, type SaveArticleRequest } from '../messages/a
 /** The script that reads it (entrypoints/article-reader.content), injected on demand. */
 export const ARTICLE_READER = '/content-scripts/article-reader.js';
 
+const UNREADABLE = 'Backstory cannot read this page';
+
 /**
  * Injects the article reader into the tab's top frame and returns the article it read, checked
  * like any request. Throws with the reader's own message (a page without article text) or a
@@ -15,10 +17,10 @@ export async function readArticle(tabId: number): Promise<SaveArticleRequest> {
   try {
     results = await browser.scripting.executeScript({ target: { tabId }, files: [ARTICLE_READER] });
   } catch {
-    throw new Error('Backstory cannot read this page');
+    throw new Error(UNREADABLE);
   }
   const reply = results[0]?.result as { ok?: unknown; value?: unknown; error?: unknown } | undefined;
-  if (!reply || typeof reply !== 'object') throw new Error('Backstory cannot read this page');
-  if (reply.ok !== true) throw new Error(typeof reply.error === 'string' ? reply.error : 'Backstory cannot read this page');
+  if (!reply || typeof reply !== 'object') throw new Error(UNREADABLE);
+  if (reply.ok !== true) throw new Error(typeof reply.error === 'string' ? reply.error : UNREADABLE);
   return articleMessageValidators['articles.save'](reply.value);
 }
